@@ -53,6 +53,11 @@ public sealed record Handling(HandlingCodes Codes, string? Restriction = null)
             return false;
         }
         var codes = HandlingCodes.None;
+        if (string.Equals(text.Trim(), "none", StringComparison.OrdinalIgnoreCase))
+        {
+            handling = new Handling(codes);
+            return true;
+        }
         foreach (var part in text.Split([',', ' ', ';', '+'], StringSplitOptions.RemoveEmptyEntries))
         {
             if (!Enum.TryParse<HandlingCodes>(part.Trim().ToUpperInvariant(), out var c) || c == HandlingCodes.None

@@ -1,0 +1,143 @@
+using Liaison.Core.Model;
+using Liaison.Interchange.Csv;
+using Liaison.Storage.Rows;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Liaison.Storage.Bulk;
+
+/// <summary>SQLite bulk path: one connection, one transaction, prepared statements re-bound per row.</summary>
+internal sealed class SqliteBulkImportSession : IBulkImportSession
+{
+    private static readonly DateTimeOffsetToBinaryConverter Offset = new();
+    private readonly SqliteConnection _connection;
+    private SqliteTransaction? _tx;
+    private long _importId;
+    private SqliteCommand? _insertRecord, _deleteIdentifiers, _insertIdentifier, _insertCall;
+
+    public SqliteBulkImportSession(string path)
+    {
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 60 }.ToString());
+        _connection.Open();
+        SqlitePragmas.Apply(_connection);
+    }
+
+    public async Task<long> BeginAsync(ImportRow import, CancellationToken ct)
+    {
+        _tx = _connection.BeginTransaction();
+        await using var cmd = Command("""
+            INSERT INTO imports ("FileName","Format","Sha256","CaseId","ImportedAt","ImportedBy","Accepted","Rejected")
+            VALUES ($f,$fmt,$sha,$case,$at,$by,0,0) RETURNING "Id"
+            """);
+        cmd.Parameters.AddWithValue("$f", import.FileName);
+        cmd.Parameters.AddWithValue("$fmt", import.Format);
+        cmd.Parameters.AddWithValue("$sha", import.Sha256);
+        cmd.Parameters.AddWithValue("$case", import.CaseId);
+        cmd.Parameters.AddWithValue("$at", Offset.ConvertToProvider(import.ImportedAt));
+        cmd.Parameters.AddWithValue("$by", import.ImportedBy);
+        _importId = (long)(await cmd.ExecuteScalarAsync(ct))!;
+        return _importId;
+    }
+
+    public async Task EnsureCaseAsync(string caseId, string createdBy, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var cmd = Command("""
+            INSERT INTO cases ("Id","Title","CreatedAt","CreatedBy","Status") VALUES ($id,$id,$at,$by,'open') ON CONFLICT("Id") DO NOTHING
+            """);
+        cmd.Parameters.AddWithValue("$id", caseId);
+        cmd.Parameters.AddWithValue("$at", Offset.ConvertToProvider(at));
+        cmd.Parameters.AddWithValue("$by", createdBy);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public Task WriteRecordAsync(RecordRow r, IReadOnlyList<Identifier> identifiers, CancellationToken ct)
+    {
+        _insertRecord ??= Prepare("""
+            INSERT INTO records ("Id","Schema","CaseId","Caption","OriginAgency","OriginNode","Tlp","HandlingCodes","HandlingRestriction","Grading","Subjects","LegalBasis","ReviewDate","ProvenanceSource","ProvenanceAt","ProvenanceBy","ProvenanceLocator","PropertiesJson","ImportId","IsReceivedCopy")
+            VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11,$p12,$p13,$p14,$p15,$p16,$p17,$p18,$p19)
+            ON CONFLICT("Id") DO UPDATE SET "Schema"=excluded."Schema","CaseId"=excluded."CaseId","Caption"=excluded."Caption","Tlp"=excluded."Tlp","HandlingCodes"=excluded."HandlingCodes","HandlingRestriction"=excluded."HandlingRestriction","Grading"=excluded."Grading","Subjects"=excluded."Subjects","LegalBasis"=excluded."LegalBasis","ReviewDate"=excluded."ReviewDate","ProvenanceSource"=excluded."ProvenanceSource","ProvenanceAt"=excluded."ProvenanceAt","ProvenanceBy"=excluded."ProvenanceBy","ProvenanceLocator"=excluded."ProvenanceLocator","PropertiesJson"=excluded."PropertiesJson","ImportId"=excluded."ImportId"
+            WHERE records."IsReceivedCopy" = 0
+            """, 20);
+        _deleteIdentifiers ??= Prepare("""DELETE FROM identifiers WHERE "RecordId" = $p0""", 1);
+        _insertIdentifier ??= Prepare("""INSERT INTO identifiers ("RecordId","CaseId","Kind","Value","Property") VALUES ($p0,$p1,$p2,$p3,$p4)""", 5);
+        var p = _insertRecord.Parameters;
+        p[0].Value = r.Id; p[1].Value = r.Schema; p[2].Value = r.CaseId; p[3].Value = r.Caption; p[4].Value = r.OriginAgency;
+        p[5].Value = r.OriginNode; p[6].Value = r.Tlp; p[7].Value = r.HandlingCodes; p[8].Value = (object?)r.HandlingRestriction ?? DBNull.Value;
+        p[9].Value = r.Grading; p[10].Value = r.Subjects; p[11].Value = r.LegalBasis;
+        p[12].Value = r.ReviewDate is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value;
+        p[13].Value = r.ProvenanceSource; p[14].Value = Offset.ConvertToProvider(r.ProvenanceAt); p[15].Value = r.ProvenanceBy;
+        p[16].Value = (object?)r.ProvenanceLocator ?? DBNull.Value; p[17].Value = r.PropertiesJson; p[18].Value = _importId; p[19].Value = r.IsReceivedCopy ? 1 : 0;
+        _insertRecord.ExecuteNonQuery();
+        _deleteIdentifiers.Parameters[0].Value = r.Id;
+        _deleteIdentifiers.ExecuteNonQuery();
+        foreach (var ident in identifiers)
+        {
+            var q = _insertIdentifier.Parameters;
+            q[0].Value = r.Id; q[1].Value = r.CaseId; q[2].Value = (int)ident.Kind; q[3].Value = ident.Value; q[4].Value = ident.Property;
+            _insertIdentifier.ExecuteNonQuery();
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task WriteCallAsync(string caseId, CallDetailRecord call, CancellationToken ct)
+    {
+        _insertCall ??= Prepare("""
+            INSERT INTO call_records ("CaseId","Caller","Callee","StartedAt","DurationSeconds","CellId","Latitude","Longitude","ImportId")
+            VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8)
+            """, 9);
+        var p = _insertCall.Parameters;
+        p[0].Value = caseId; p[1].Value = call.Caller; p[2].Value = call.Callee; p[3].Value = call.StartedAt; p[4].Value = call.DurationSeconds;
+        p[5].Value = (object?)call.CellId ?? DBNull.Value; p[6].Value = (object?)call.Latitude ?? DBNull.Value; p[7].Value = (object?)call.Longitude ?? DBNull.Value;
+        p[8].Value = _importId;
+        // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O and the Task overhead costs ~20% here.
+        _insertCall.ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
+
+    public async Task CommitAsync(long accepted, long rejected, CancellationToken ct)
+    {
+        await using var cmd = Command("""UPDATE imports SET "Accepted"=$a,"Rejected"=$r WHERE "Id"=$id""");
+        cmd.Parameters.AddWithValue("$a", accepted);
+        cmd.Parameters.AddWithValue("$r", rejected);
+        cmd.Parameters.AddWithValue("$id", _importId);
+        await cmd.ExecuteNonQueryAsync(ct);
+        await _tx!.CommitAsync(ct);
+        _tx = null;
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.Transaction = _tx;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    private SqliteCommand Prepare(string sql, int parameters)
+    {
+        var cmd = Command(sql);
+        for (var i = 0; i < parameters; i++)
+        {
+            cmd.Parameters.Add(new SqliteParameter("$p" + i, null));
+        }
+        cmd.Prepare();
+        return cmd;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var c in new[] { _insertRecord, _deleteIdentifiers, _insertIdentifier, _insertCall })
+        {
+            if (c is not null)
+            {
+                await c.DisposeAsync();
+            }
+        }
+        if (_tx is not null)
+        {
+            await _tx.RollbackAsync();
+            await _tx.DisposeAsync();
+        }
+        await _connection.DisposeAsync();
+    }
+}
