@@ -8,6 +8,13 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return InitCommand.Create();
+        yield return ServeCommand.Create();
+        yield return ImportCommand.Create();
+        yield return ExportCommand.Create();
+        yield return StatsCommand.Create();
+        yield return UserCommands.Create();
+        yield return ScenarioCommand.Create();
         yield return NormaliseCommand.Create();
     }
 }

@@ -1,0 +1,54 @@
+using Liaison.Interchange.Csv;
+using Liaison.Node.Audit;
+using Liaison.Storage;
+using Liaison.Storage.Import;
+using Liaison.Storage.Nodes;
+
+namespace Liaison.Node.Api;
+
+/// <summary>Upload a file into a case: the same all-or-nothing import as the CLI.</summary>
+internal static class ImportsApi
+{
+    public const long MaxUploadBytes = 512L * 1024 * 1024;
+
+    public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{caseId}/imports", async (string caseId, string fileName, string? map, bool? skipInvalid, HttpContext http,
+            LiaisonDb db, NodeConfig node, TimeProvider clock, AuditJournal audit, CancellationToken ct) =>
+        {
+            var access = await AccessContext.ForAsync(http.User, db, ct);
+            if (!access.Cases.Contains(caseId))
+            {
+                await audit.RecordAsync(access.UserName, "imports.upload", "deny", caseId, rule: "need-to-know", ct: ct);
+                return Problems.NotFound($"case '{caseId}'");
+            }
+            if (http.Request.ContentLength is > MaxUploadBytes)
+            {
+                return Problems.BadRequest($"uploads are limited to {MaxUploadBytes / (1024 * 1024)} MiB");
+            }
+            var safeName = Path.GetFileName(fileName);
+            var temp = Path.Combine(Path.GetTempPath(), "liaison-upload-" + Guid.NewGuid().ToString("N") + Path.GetExtension(safeName));
+            try
+            {
+                await using (var file = File.Create(temp))
+                {
+                    await http.Request.Body.CopyToAsync(file, ct);
+                }
+                var result = await new ImportService(node, clock).ImportAsync(() => File.OpenRead(temp), safeName, new ImportOptions
+                {
+                    CaseId = caseId,
+                    ImportedBy = access.UserName,
+                    SkipInvalid = skipInvalid ?? false,
+                    Mapping = map is null ? null : ColumnMapping.Parse(map),
+                }, ct);
+                await audit.RecordAsync(access.UserName, "imports.upload", "permit", caseId, detail: $"{safeName}: {result.Accepted} accepted, {result.Rejected} rejected", ct: ct);
+                return Results.Ok(result with { RejectsReport = result.RejectsReport is null ? null : Path.GetFileName(result.RejectsReport) });
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+        }).RequireAuthorization(Policies.Import).WithSummary("Import a file (FtM JSON lines, STIX 2.1, CSV, edge list, CDR) into a case");
+        return group;
+    }
+}

@@ -1,0 +1,56 @@
+using Liaison.Node.Accounts;
+using Liaison.Node.Api;
+using Liaison.Node.Audit;
+using Liaison.Storage;
+using Liaison.Storage.Nodes;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Node;
+
+/// <summary>
+/// Builds a node's web application: REST API (minimal APIs per feature), OpenAPI document, health
+/// endpoints. Used by <c>liaison serve</c>, the demo and the in-process tests.
+/// </summary>
+public static class NodeHost
+{
+    public static WebApplication Build(NodeConfig node, string[]? urls = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(NodeHost).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.UseUrls(urls ?? [$"http://127.0.0.1:{node.Port}"]);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(node);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<LiaisonDb>(_ => LiaisonDbFactory.Create(node));
+        builder.Services.AddScoped<UserAccounts>();
+        builder.Services.AddScoped<AuditJournal>();
+        builder.Services.AddAuthentication(TokenAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization(Policies.Add);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseLiaisonProblems();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/health/ready", async (LiaisonDb db, CancellationToken ct) =>
+            await db.Database.CanConnectAsync(ct) && !(await db.Database.GetPendingMigrationsAsync(ct)).Any()
+                ? Results.Ok(new { status = "ready", node = node.NodeId })
+                : Results.Problem(title: "database not ready", statusCode: StatusCodes.Status503ServiceUnavailable)).AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi();
+
+        app.MapGroup("/api/auth").WithTags("auth").MapAuthApi();
+        app.MapGroup("/api/cases").WithTags("cases").MapCasesApi().MapImportsApi();
+        app.MapGroup("/api/entities").WithTags("entities").MapEntitiesApi();
+        app.MapGroup("/api/stats").WithTags("stats").MapStatsApi();
+        return app;
+    }
+}
