@@ -71,8 +71,10 @@ public sealed class CsvReader(LineReader lines, string file) : IDisposable
                 _fields.Add(_field.ToString());
                 _field.Clear();
             }
-            else if (c == '"' && _field.Length == 0)
+            else if (c == '"' && IsBlank(_field))
             {
+                // Tolerates the space many exports (FEBRL among them) put after the comma.
+                _field.Clear();
                 inQuotes = true;
             }
             else
@@ -81,6 +83,18 @@ public sealed class CsvReader(LineReader lines, string file) : IDisposable
             }
             i++;
         }
+    }
+
+    private static bool IsBlank(System.Text.StringBuilder field)
+    {
+        for (var i = 0; i < field.Length; i++)
+        {
+            if (field[i] != ' ')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void Dispose() => lines.Dispose();

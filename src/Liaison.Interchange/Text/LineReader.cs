@@ -22,10 +22,14 @@ public sealed class LineReader : IDisposable
     private byte[] _line = new byte[4096];
     private bool _discardRestOfLine;
 
-    public LineReader(Stream stream, string file, int maxLineBytes = DefaultMaxLineBytes)
+    private readonly bool _leaveOpen;
+
+    /// <param name="leaveOpen">Do not dispose <paramref name="stream"/> with the reader (the caller owns it).</param>
+    public LineReader(Stream stream, string file, int maxLineBytes = DefaultMaxLineBytes, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
         _stream = stream;
+        _leaveOpen = leaveOpen;
         _file = file;
         MaxLineBytes = maxLineBytes;
     }
@@ -142,5 +146,11 @@ public sealed class LineReader : IDisposable
         return true;
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        if (!_leaveOpen)
+        {
+            _stream.Dispose();
+        }
+    }
 }

@@ -15,5 +15,5 @@ internal interface IBulkImportSession : IAsyncDisposable
     Task WriteRecordAsync(RecordRow row, IReadOnlyList<Identifier> identifiers, CancellationToken ct);
     Task WriteCallAsync(string caseId, CallDetailRecord call, CancellationToken ct);
     Task EnsureCaseAsync(string caseId, string createdBy, DateTimeOffset at, CancellationToken ct);
-    Task CommitAsync(long accepted, long rejected, CancellationToken ct);
+    Task CommitAsync(string sha256, long accepted, long rejected, CancellationToken ct);
 }

@@ -133,7 +133,7 @@ internal sealed class PostgresBulkImportSession(string connectionString) : IBulk
         _pending.Clear();
     }
 
-    public async Task CommitAsync(long accepted, long rejected, CancellationToken ct)
+    public async Task CommitAsync(string sha256, long accepted, long rejected, CancellationToken ct)
     {
         if (_calls is not null)
         {
@@ -156,11 +156,12 @@ internal sealed class PostgresBulkImportSession(string connectionString) : IBulk
                 WHERE t."RecordId" NOT IN (SELECT "Id" FROM records WHERE "IsReceivedCopy");
                 """, ct);
         }
-        await using (var cmd = new NpgsqlCommand("""UPDATE imports SET "Accepted"=$1,"Rejected"=$2 WHERE "Id"=$3""", _connection, _tx))
+        await using (var cmd = new NpgsqlCommand("""UPDATE imports SET "Accepted"=$1,"Rejected"=$2,"Sha256"=$4 WHERE "Id"=$3""", _connection, _tx))
         {
             cmd.Parameters.Add(new NpgsqlParameter { Value = accepted });
             cmd.Parameters.Add(new NpgsqlParameter { Value = rejected });
             cmd.Parameters.Add(new NpgsqlParameter { Value = _importId });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = sha256 });
             await cmd.ExecuteNonQueryAsync(ct);
         }
         await _tx!.CommitAsync(ct);

@@ -94,9 +94,10 @@ internal sealed class SqliteBulkImportSession : IBulkImportSession
         return Task.CompletedTask;
     }
 
-    public async Task CommitAsync(long accepted, long rejected, CancellationToken ct)
+    public async Task CommitAsync(string sha256, long accepted, long rejected, CancellationToken ct)
     {
-        await using var cmd = Command("""UPDATE imports SET "Accepted"=$a,"Rejected"=$r WHERE "Id"=$id""");
+        await using var cmd = Command("""UPDATE imports SET "Sha256"=$sha,"Accepted"=$a,"Rejected"=$r WHERE "Id"=$id""");
+        cmd.Parameters.AddWithValue("$sha", sha256);
         cmd.Parameters.AddWithValue("$a", accepted);
         cmd.Parameters.AddWithValue("$r", rejected);
         cmd.Parameters.AddWithValue("$id", _importId);

@@ -34,7 +34,7 @@ public sealed class ImportService(NodeConfig node, TimeProvider clock)
         return ImportAsync(() => File.OpenRead(path), Path.GetFileName(path), options, ct);
     }
 
-    /// <summary>Imports from a stream factory (opened twice: once to hash, once to read).</summary>
+    /// <summary>Imports from a stream factory (opened once to sniff the format when not given, once to read).</summary>
     public async Task<ImportResult> ImportAsync(Func<Stream> open, string fileName, ImportOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(open);
@@ -43,23 +43,7 @@ public sealed class ImportService(NodeConfig node, TimeProvider clock)
         {
             throw new ArgumentException($"case id '{options.CaseId}' must be letters, digits, '.', '_' or '-' (at most 100)");
         }
-        string sha256;
-        long length;
-        await using (var hashStream = open())
-        {
-            length = hashStream.CanSeek ? hashStream.Length : -1;
-            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(hashStream, ct));
-        }
         var format = options.Format ?? DetectFormat(open, fileName);
-        if (!options.Force)
-        {
-            await using var db = LiaisonDbFactory.Create(node);
-            var earlier = await db.Imports.AsNoTracking().Where(i => i.Sha256 == sha256 && i.CaseId == options.CaseId).Select(i => (long?)i.Id).FirstOrDefaultAsync(ct);
-            if (earlier is { } id)
-            {
-                throw new InvalidOperationException($"{fileName}: this file was already imported into case '{options.CaseId}' (import #{id}); use --force to import it again");
-            }
-        }
         var now = clock.GetUtcNow();
         var context = new ImportContext
         {
@@ -75,10 +59,14 @@ public sealed class ImportService(NodeConfig node, TimeProvider clock)
         await using var session = OpenSession();
         var importId = await session.BeginAsync(new ImportRow
         {
-            FileName = fileName, Format = format, Sha256 = sha256, CaseId = options.CaseId, ImportedAt = now, ImportedBy = options.ImportedBy,
+            FileName = fileName, Format = format, Sha256 = "", CaseId = options.CaseId, ImportedAt = now, ImportedBy = options.ImportedBy,
         }, ct);
         await session.EnsureCaseAsync(options.CaseId, options.ImportedBy, now, ct);
-        await using var stream = open();
+        // One pass over the file: it is hashed as it is parsed (a million-row CDR file is read once).
+        await using var raw = open();
+        var length = raw.CanSeek ? raw.Length : -1;
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var stream = new HashingReadStream(raw, sha);
         var cases = new HashSet<string>(StringComparer.Ordinal) { options.CaseId };
         switch (format)
         {
@@ -112,16 +100,28 @@ public sealed class ImportService(NodeConfig node, TimeProvider clock)
                 }
                 break;
         }
-        await session.CommitAsync(accepted, rejects.Count, ct);
+        stream.DrainToEnd();
+        var sha256 = Convert.ToHexStringLower(sha.GetHashAndReset());
+        if (!options.Force && await AlreadyImportedAsync(sha256, options.CaseId, ct) is { } earlier)
+        {
+            throw new InvalidOperationException($"{fileName}: this file was already imported into case '{options.CaseId}' (import #{earlier}); use --force to import it again");
+        }
+        await session.CommitAsync(sha256, accepted, rejects.Count, ct);
         options.Progress?.Invoke(length, length);
         var report = rejects.Count > 0 ? await WriteRejectsAsync(importId, fileName, rejects, ct) : null;
         return new ImportResult(fileName, format, importId, accepted, rejects.Count, report);
     }
 
+    private async Task<long?> AlreadyImportedAsync(string sha256, string caseId, CancellationToken ct)
+    {
+        await using var db = LiaisonDbFactory.Create(node);
+        return await db.Imports.AsNoTracking().Where(i => i.Sha256 == sha256 && i.CaseId == caseId).Select(i => (long?)i.Id).FirstOrDefaultAsync(ct);
+    }
+
     private async Task<long> ImportCallsAsync(Stream stream, ImportContext context, ImportOptions options, IBulkImportSession session,
         List<RejectedRow> rejects, long length, CancellationToken ct)
     {
-        using var csv = new CsvReader(new LineReader(stream, context.FileName), context.FileName);
+        using var csv = new CsvReader(new LineReader(stream, context.FileName, leaveOpen: true), context.FileName);
         var reader = new CallDetailCsvReader(csv, context.FileName, _validator.Phones);
         long accepted = 0;
         while (true)
@@ -155,7 +155,7 @@ public sealed class ImportService(NodeConfig node, TimeProvider clock)
         switch (format)
         {
             case "ftm":
-                var lines = new LineReader(stream, context.FileName);
+                var lines = new LineReader(stream, context.FileName, leaveOpen: true);
                 var ftm = new FtmReader(lines, context);
                 var n = 0;
                 while (true)
@@ -193,7 +193,7 @@ public sealed class ImportService(NodeConfig node, TimeProvider clock)
                 yield break;
             case "edges":
                 var prefix = Path.GetFileNameWithoutExtension(context.FileName).Replace(' ', '_') + ":";
-                var edgeCsv = new CsvReader(new LineReader(stream, context.FileName), context.FileName);
+                var edgeCsv = new CsvReader(new LineReader(stream, context.FileName, leaveOpen: true), context.FileName);
                 foreach (var r in EdgeListCsvReader.Read(edgeCsv, context, prefix))
                 {
                     yield return (r, edgeCsv.RowLine, null);
@@ -202,7 +202,7 @@ public sealed class ImportService(NodeConfig node, TimeProvider clock)
             case "csv":
                 var mapping = options.Mapping ?? throw new InputFormatException(context.FileName, 1, "(header)",
                     "this CSV is neither call-detail records (caller,callee,start,duration) nor an edge list (source,target[,weight]); give a column mapping (--map schema=Person,id=COLUMN,COLUMN=property…)");
-                var entityCsv = new CsvReader(new LineReader(stream, context.FileName), context.FileName);
+                var entityCsv = new CsvReader(new LineReader(stream, context.FileName, leaveOpen: true), context.FileName);
                 foreach (var r in EntityCsvReader.Read(entityCsv, context, mapping))
                 {
                     yield return (r, entityCsv.RowLine, null);
