@@ -1,0 +1,7 @@
+namespace Liaison.Core.Policy;
+
+/// <summary>
+/// A law, agreement or decision a transfer can rest on (the EU–US Umbrella Agreement, an adequacy
+/// decision, the US–UK CLOUD Act agreement …). Rules name one; a transfer without one is refused.
+/// </summary>
+public sealed record LegalInstrument(string Id, string Name, string? Reference, bool SeriousCrimeOnly);
