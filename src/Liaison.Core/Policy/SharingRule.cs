@@ -42,6 +42,10 @@ public sealed class SharingRule
         {
             return $"is under '{Instrument.Id}', not the requested '{wanted}'";
         }
+        if (!Instrument.InForce)
+        {
+            return $"instrument '{Instrument.Id}' is not in force";
+        }
         if (!Purposes.Contains(transfer.Purpose))
         {
             return $"does not cover purpose '{transfer.Purpose}'";

@@ -138,10 +138,10 @@ public static partial class PolicyLoader
             .ToFrozenDictionary(o => o.Id, o => new Offence(o.Id, o.Item.Bool("serious"), o.Item.String("description", required: false) ?? ""), StringComparer.Ordinal);
 
     private static FrozenDictionary<string, LegalInstrument> ReadInstruments(PolicyReader reader, Section top) =>
-        IdentifiedItems(reader, top, "instruments", required: true, "id", "name", "reference", "serious-crime-only")
+        IdentifiedItems(reader, top, "instruments", required: true, "id", "name", "reference", "serious-crime-only", "in-force")
             .ToFrozenDictionary(
                 i => i.Id,
-                i => new LegalInstrument(i.Id, i.Item.String("name", required: true) ?? "", i.Item.String("reference", required: false), i.Item.Bool("serious-crime-only")),
+                i => new LegalInstrument(i.Id, i.Item.String("name", required: true) ?? "", i.Item.String("reference", required: false), i.Item.Bool("serious-crime-only"), i.Item.Get("in-force") is null || i.Item.Bool("in-force")),
                 StringComparer.Ordinal);
 
     private static List<DataCategory> ReadCategories(PolicyReader reader, Section top)
