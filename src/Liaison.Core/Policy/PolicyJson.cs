@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace Liaison.Core.Policy;
 
@@ -8,5 +11,8 @@ public static class PolicyJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = false,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Arrows and accented names stay readable in the ledger; HTML-sensitive characters stay escaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 }
