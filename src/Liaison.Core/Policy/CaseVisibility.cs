@@ -8,13 +8,13 @@ namespace Liaison.Core.Policy;
 public sealed class CaseVisibility(CompiledPolicy policy, Caller caller, ICaseRegister cases)
 {
     private readonly Dictionary<string, bool> seen = new(StringComparer.Ordinal);
+    private readonly bool oversight = caller.Has(Role.DataProtectionOfficer);
 
     public Caller Caller => caller;
 
     public bool MaySee(string caseId)
     {
-        ArgumentNullException.ThrowIfNull(caseId);
-        if (caller.Has(Role.DataProtectionOfficer))
+        if (oversight)
         {
             return false;
         }

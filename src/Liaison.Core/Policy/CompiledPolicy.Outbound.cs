@@ -6,6 +6,9 @@ namespace Liaison.Core.Policy;
 /// <summary>Outbound checks: TLP distribution, then the jurisdiction and agreement rules, then obligations.</summary>
 public sealed partial class CompiledPolicy
 {
+    /// <summary>How many rules that did not cover a transfer the trail explains one by one.</summary>
+    internal const int MaxExplainedRules = 20;
+
     private PolicyDecision DecideOutbound(AccessRequest request, Recipient recipient, List<string> trail)
     {
         var caller = request.Caller;
@@ -37,15 +40,28 @@ public sealed partial class CompiledPolicy
         var transfer = new Transfer(request.Purpose!, categories, offence, request.Instrument is { Length: > 0 } ? request.Instrument : null, tlp);
         var route = $"{caller.Jurisdiction} → {recipient.Jurisdiction}";
         var candidates = RulesFor(caller.Jurisdiction, recipient.Jurisdiction);
+        var explained = 0;
         foreach (var rule in candidates)
         {
-            if (rule.WhyNot(transfer) is { } why)
+            if (!rule.Covers(transfer))
             {
-                trail.Add($"{rule.Id}: {why}");
+                // Explaining costs a string per rule; with thousands of rules on a route, say why for the first few only.
+                if (explained++ < MaxExplainedRules)
+                {
+                    trail.Add($"{rule.Id}: {rule.WhyNot(transfer)}");
+                }
                 continue;
+            }
+            if (explained > MaxExplainedRules)
+            {
+                trail.Add($"… and {explained - MaxExplainedRules} more rules that do not cover it");
             }
             trail.Add($"{rule.Id}: covers {route} under '{rule.Instrument.Id}'");
             return PolicyDecision.Permit(rule.Id, $"{route} under '{rule.Instrument.Id}' for '{transfer.Purpose}'", ObligationsOf(rule, record));
+        }
+        if (explained > MaxExplainedRules)
+        {
+            trail.Add($"… and {explained - MaxExplainedRules} more rules that do not cover it");
         }
         var reason = candidates.Length == 0
             ? $"no rule lets data go {route}"

@@ -8,6 +8,9 @@ public interface ICaseRegister
 {
     /// <summary>The case, or null when this node has no such case.</summary>
     CaseInfo? Find(string caseId);
+
+    /// <summary>Every case of an agency, for computing the whole set a caller may see (to filter in SQL).</summary>
+    IEnumerable<CaseInfo> CasesOfAgency(string agency);
 }
 
 /// <summary>The owner of a case, as need-to-know rules see it.</summary>

@@ -16,8 +16,8 @@ public sealed class JurisdictionGroups(IReadOnlyDictionary<string, IReadOnlyColl
     public bool IsGroup(string name) => groups.ContainsKey(name);
 
     /// <summary>The countries a list of group names and country codes stands for.</summary>
-    public FrozenSet<string> Expand(IEnumerable<string> names) =>
-        names.SelectMany(n => groups.TryGetValue(n, out var members) ? (IEnumerable<string>)members : [n]).ToFrozenSet(StringComparer.Ordinal);
+    public HashSet<string> Expand(IEnumerable<string> names) =>
+        names.SelectMany(n => groups.TryGetValue(n, out var members) ? (IEnumerable<string>)members : [n]).ToHashSet(StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> Members(string group) => groups[group];
 

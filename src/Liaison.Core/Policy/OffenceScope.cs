@@ -5,7 +5,7 @@ namespace Liaison.Core.Policy;
 /// <summary>Which offences a sharing rule covers: any, only serious ones, or a list.</summary>
 public sealed record OffenceScope
 {
-    private OffenceScope(string kind, FrozenSet<string> listed)
+    private OffenceScope(string kind, IReadOnlySet<string> listed)
     {
         Kind = kind;
         Listed = listed;
@@ -14,12 +14,12 @@ public sealed record OffenceScope
     public static OffenceScope Any { get; } = new("any", FrozenSet<string>.Empty);
     public static OffenceScope Serious { get; } = new("serious", FrozenSet<string>.Empty);
 
-    public static OffenceScope Of(IEnumerable<string> offences) => new("listed", offences.ToFrozenSet(StringComparer.Ordinal));
+    public static OffenceScope Of(IEnumerable<string> offences) => new("listed", offences.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>"any", "serious" or "listed".</summary>
     public string Kind { get; }
 
-    public FrozenSet<string> Listed { get; }
+    public IReadOnlySet<string> Listed { get; }
 
     /// <summary>Null when <paramref name="offence"/> is covered, else why not (ids only).</summary>
     public string? WhyNot(Offence? offence) => Kind switch

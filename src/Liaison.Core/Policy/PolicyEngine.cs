@@ -16,4 +16,7 @@ public sealed class PolicyEngine(PolicyStore store, ICaseRegister cases)
     /// export before anything is shown. Cases are looked up once each.
     /// </summary>
     public CaseVisibility VisibilityFor(Caller caller) => new(store.Current, caller, cases);
+
+    /// <summary>Every case id the caller may see, to filter a query in the database.</summary>
+    public IReadOnlySet<string> VisibleCases(Caller caller) => store.Current.VisibleCases(caller, cases);
 }

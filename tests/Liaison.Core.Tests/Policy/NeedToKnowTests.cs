@@ -92,6 +92,18 @@ public class NeedToKnowTests
     }
 
     [Fact]
+    public void The_visible_case_set_for_a_query_matches_the_row_filter()
+    {
+        var engine = new PolicyEngine(new PolicyStore(Default), Register);
+        var supervisor = Caller(Role.Supervisor, unit: "unit-a", cases: "case-gb-1");
+
+        var visible = engine.VisibleCases(supervisor);
+
+        Assert.Equal(["case-gb-1", "case-gb-2"], visible.Order(StringComparer.Ordinal));
+        Assert.Empty(engine.VisibleCases(Caller(Role.DataProtectionOfficer)));
+    }
+
+    [Fact]
     public void The_dpo_sees_no_case_even_as_a_member()
     {
         var engine = new PolicyEngine(new PolicyStore(Default), Register);

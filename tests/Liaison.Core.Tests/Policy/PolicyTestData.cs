@@ -68,5 +68,7 @@ internal static class PolicyTestData
         private readonly Dictionary<string, CaseInfo> byId = cases.ToDictionary(c => c.CaseId, StringComparer.Ordinal);
 
         public CaseInfo? Find(string caseId) => byId.GetValueOrDefault(caseId);
+
+        public IEnumerable<CaseInfo> CasesOfAgency(string agency) => byId.Values.Where(c => c.Agency == agency);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Liaison.Core.Markings;
 using Liaison.Core.Model;
 
@@ -117,7 +116,7 @@ public static partial class PolicyLoader
         return rules;
     }
 
-    private static FrozenSet<string> Jurisdictions(PolicyReader reader, Section item, string key, JurisdictionGroups groups)
+    private static HashSet<string> Jurisdictions(PolicyReader reader, Section item, string key, JurisdictionGroups groups)
     {
         var names = item.Strings(key, required: true);
         foreach (var (node, field, name) in names)
@@ -130,7 +129,7 @@ public static partial class PolicyLoader
         return groups.Expand(names.Select(n => n.Value));
     }
 
-    private static FrozenSet<string> References(PolicyReader reader, Section item, string key, Func<string, bool> exists, string what)
+    private static HashSet<string> References(PolicyReader reader, Section item, string key, Func<string, bool> exists, string what)
     {
         var values = item.Strings(key, required: true);
         foreach (var (node, field, value) in values)
@@ -140,7 +139,7 @@ public static partial class PolicyLoader
                 reader.Error(node, field, $"unknown {what} '{value}'");
             }
         }
-        return values.Select(v => v.Value).ToFrozenSet(StringComparer.Ordinal);
+        return values.Select(v => v.Value).ToHashSet(StringComparer.Ordinal);
     }
 
     private static OffenceScope ReadOffenceScope(PolicyReader reader, Section item, Known known)
