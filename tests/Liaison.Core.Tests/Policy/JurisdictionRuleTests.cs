@@ -218,6 +218,23 @@ public class JurisdictionRuleTests
     }
 
     [Fact]
+    public void The_trail_explains_a_bounded_number_of_rules_and_counts_the_rest()
+    {
+        var rules = string.Concat(Enumerable.Range(0, 50).Select(i => $$"""
+              - { id: rule-{{i}}, description: r, from: [GB], to: [GB], instrument: domestic, purposes: [criminal-investigation], categories: [identity], offences: [fraud] }
+
+            """));
+        var text = PolicyLoaderTests.Minimal.Replace("rules:\n", "offences: [{ id: fraud }, { id: theft }]\nrules:\n" + rules, StringComparison.Ordinal);
+        var policy = PolicyLoader.Compile(text, "many.yaml");
+
+        var decision = policy.Decide(Share(BritishSupervisor, Person(), Peer("GB", "NCA"), offence: "theft"), Register);
+
+        Assert.Equal("gb-domestic", decision.Rule);
+        Assert.Equal(CompiledPolicy.MaxExplainedRules, decision.Trail.Count(t => t.StartsWith("rule-", StringComparison.Ordinal)));
+        Assert.Contains("… and 30 more rules that do not cover it", decision.Trail);
+    }
+
+    [Fact]
     public void A_route_no_rule_mentions_is_denied()
     {
         var decision = Decide(Share(BritishSupervisor, Phone(), Peer("CN", "Somebody")));
