@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return UserCommands.Create();
         yield return ScenarioCommand.Create();
         yield return NormaliseCommand.Create();
+        yield return PolicyCommand.Create();
     }
 }
