@@ -1,6 +1,7 @@
 using Liaison.Node.Accounts;
 using Liaison.Node.Api;
 using Liaison.Node.Audit;
+using Liaison.Node.Policy;
 using Liaison.Storage;
 using Liaison.Storage.Nodes;
 using Microsoft.AspNetCore.Authentication;
@@ -26,6 +27,10 @@ public static class NodeHost
         builder.Services.AddScoped<LiaisonDb>(_ => LiaisonDbFactory.Create(node));
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<AuditJournal>();
+        builder.Services.AddSingleton(NodePolicy.Load(node));
+        builder.Services.AddHostedService<PolicyFileWatcher>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<RequestGate>();
         builder.Services.AddAuthentication(TokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);
@@ -48,6 +53,8 @@ public static class NodeHost
         app.MapOpenApi();
 
         app.MapGroup("/api/auth").WithTags("auth").MapAuthApi();
+        app.MapGet("/api/purposes", (Liaison.Core.Policy.PolicyStore store) => Results.Ok(store.Current.Purposes.Keys.Order(StringComparer.Ordinal)))
+            .WithTags("policy").WithSummary("The purposes a read may state, from the policy in force");
         app.MapGroup("/api/cases").WithTags("cases").MapCasesApi().MapImportsApi();
         app.MapGroup("/api/entities").WithTags("entities").MapEntitiesApi();
         app.MapGroup("/api/stats").WithTags("stats").MapStatsApi();

@@ -30,8 +30,8 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
 
     [Theory]
     [InlineData("/api/cases")]
-    [InlineData("/api/entities?q=popescu&purpose=investigation")]
-    [InlineData("/api/entities/p1?purpose=investigation")]
+    [InlineData("/api/entities?q=popescu&caseId=C1&purpose=criminal-investigation")]
+    [InlineData("/api/entities/p1?purpose=criminal-investigation")]
     [InlineData("/api/stats")]
     [InlineData("/openapi/v1.json")]
     public async Task Every_endpoint_but_health_refuses_anonymous_callers(string path)
@@ -51,7 +51,7 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
     public async Task A_case_member_finds_a_person_by_phone_with_a_purpose()
     {
         var client = await _node.As("investigator");
-        var results = await client.GetFromJsonAsync<JsonElement>("/api/entities?q=0040721234567&purpose=investigation");
+        var results = await client.GetFromJsonAsync<JsonElement>("/api/entities?q=0040721234567&caseId=C1&purpose=criminal-investigation");
         Assert.Equal("p1", results[0].GetProperty("id").GetString());
         Assert.Equal("TLP:AMBER", results[0].GetProperty("tlp").GetString());
     }
@@ -64,17 +64,16 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("policy-denied", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = _node.Node.Db();
-        Assert.True(await db.Audit.AnyAsync(a => a.Actor == "investigator" && a.Action == "entities.read" && a.Decision == "deny" && a.Rule == "purpose-required"));
+        Assert.True(await db.Audit.AnyAsync(a => a.Actor == "investigator" && a.Action == "read-record" && a.Decision == "deny" && a.Rule == "purpose-required"));
     }
 
     [Fact]
     public async Task An_investigator_on_another_case_can_neither_read_nor_find_the_record()
     {
         var client = await _node.As("outsider");
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/entities/p1?purpose=investigation")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/entities/does-not-exist?purpose=investigation")).StatusCode);
-        var results = await client.GetFromJsonAsync<JsonElement>("/api/entities?q=Popescu&purpose=investigation");
-        Assert.Equal(0, results.GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/entities/p1?purpose=criminal-investigation")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/entities/does-not-exist?purpose=criminal-investigation")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/entities?q=Popescu&caseId=C1&purpose=criminal-investigation")).StatusCode);
         await using var db = _node.Node.Db();
         Assert.True(await db.Audit.AnyAsync(a => a.Actor == "outsider" && a.Decision == "deny" && a.Rule == "need-to-know"));
     }
@@ -85,7 +84,7 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
     public async Task Oversight_and_admin_roles_cannot_read_case_content(string role)
     {
         var client = await _node.As(role);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/entities/p1?purpose=investigation")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/entities/p1?purpose=criminal-investigation")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/cases")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/stats")).StatusCode);
     }
@@ -106,7 +105,7 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
     {
         var client = await _node.As("investigator");
         var content = new StringContent("caller,callee,start,duration\n+447911123456,+447400123456,2026-01-01T10:00:00Z,60\n");
-        var response = await client.PostAsync("/api/cases/C1/imports?fileName=calls.csv", content);
+        var response = await client.PostAsync("/api/cases/C1/imports?fileName=calls.csv&purpose=criminal-investigation", content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());
     }
@@ -115,7 +114,7 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
     public async Task A_bad_upload_is_a_problem_naming_the_line_and_field()
     {
         var client = await _node.As("investigator");
-        var response = await client.PostAsync("/api/cases/C1/imports?fileName=bad.jsonl", new StringContent("{\"id\":\"x\",\"schema\":\"Person\",\"properties\":{\"phone\":[\"12\"]}}\n"));
+        var response = await client.PostAsync("/api/cases/C1/imports?fileName=bad.jsonl&purpose=criminal-investigation", new StringContent("{\"id\":\"x\",\"schema\":\"Person\",\"properties\":{\"phone\":[\"12\"]}}\n"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("https://liaison.dev/problems/invalid-record", problem.GetProperty("type").GetString());
@@ -123,12 +122,13 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
     }
 
     [Fact]
-    public async Task An_analyst_cannot_open_cases_and_a_dpo_cannot_import()
+    public async Task The_dpo_and_the_admin_can_neither_open_cases_nor_import()
     {
-        var analyst = await _node.As("analyst");
-        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostAsJsonAsync("/api/cases", new { id = "C9", title = "x" })).StatusCode);
+        var admin = await _node.As("admin");
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsJsonAsync("/api/cases", new { id = "C9", title = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsync("/api/cases/C1/imports?fileName=x.csv&purpose=criminal-investigation", new StringContent("a"))).StatusCode);
         var dpo = await _node.As("dpo");
-        Assert.Equal(HttpStatusCode.Forbidden, (await dpo.PostAsync("/api/cases/C1/imports?fileName=x.csv", new StringContent("a"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await dpo.PostAsync("/api/cases/C1/imports?fileName=x.csv&purpose=criminal-investigation", new StringContent("a"))).StatusCode);
     }
 
     [Fact]
@@ -144,6 +144,35 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
         Assert.Equal((HttpStatusCode)423, right.StatusCode);
         _node.Node.Clock.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/token", new { userName = "supervisor", password = RunningNode.Password })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_search_without_a_case_is_denied_naming_the_rule()
+    {
+        var client = await _node.As("investigator");
+        var response = await client.GetAsync("/api/entities?q=Popescu&purpose=criminal-investigation");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("case-required", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task A_purpose_outside_the_policy_is_denied()
+    {
+        var client = await _node.As("investigator");
+        var response = await client.GetAsync("/api/entities/p1?purpose=curiosity");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("purpose-unknown", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task Every_decision_is_journalled_with_its_policy_version()
+    {
+        var client = await _node.As("analyst");
+        await client.GetAsync("/api/entities/p1?purpose=intelligence-analysis");
+        await using var db = _node.Node.Db();
+        var entry = await db.Audit.OrderByDescending(a => a.Id).FirstAsync(a => a.Actor == "analyst" && a.Action == "read-record");
+        Assert.Equal("permit", entry.Decision);
+        Assert.Contains("2025.1-default", entry.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,12 +34,12 @@ public sealed class RunningNode : IAsyncDisposable
             var accounts = new UserAccounts(db, node.Clock);
             foreach (var role in Roles.All)
             {
-                await accounts.AddUserAsync(role, role, Password, [role]);
+                await accounts.AddUserAsync(role, role, Password, Roles.Parse(role));
             }
-            await accounts.AddUserAsync("outsider", "investigator on another case", Password, [Roles.Investigator]);
+            await accounts.AddUserAsync("outsider", "investigator on another case", Password, Roles.Parse("investigator"));
             db.Cases.Add(new CaseRow { Id = "C1", Title = "case one", CreatedAt = node.Clock.GetUtcNow(), CreatedBy = "test" });
             db.Cases.Add(new CaseRow { Id = "C2", Title = "case two", CreatedAt = node.Clock.GetUtcNow(), CreatedBy = "test" });
-            foreach (var member in new[] { Roles.Investigator, Roles.Analyst, Roles.Supervisor })
+            foreach (var member in new[] { "investigator", "analyst", "supervisor" })
             {
                 db.CaseMembers.Add(new CaseMemberRow { CaseId = "C1", UserName = member });
             }

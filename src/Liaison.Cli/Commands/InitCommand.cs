@@ -30,8 +30,10 @@ internal static class InitCommand
                 Database = pg is null ? "sqlite" : "postgres",
                 ConnectionString = pg,
             }, ct);
+            Liaison.Node.Policy.NodePolicy.WriteDefault(config);
             Console.WriteLine($"node '{config.NodeId}' ({config.Agency}, {config.Jurisdiction}) created in {config.Directory}");
-            Console.WriteLine($"database: {(pg is null ? config.SqlitePath : "PostgreSQL")}; next: liaison user add --dir {parse.GetValue(dir)} …");
+            Console.WriteLine($"database: {(pg is null ? config.SqlitePath : "PostgreSQL")}; policy: {Liaison.Node.Policy.NodePolicy.PathOf(config)}");
+            Console.WriteLine($"next: liaison user add --dir {parse.GetValue(dir)} --name NAME --roles investigator --case CASE");
             return 0;
         }));
         return command;

@@ -24,7 +24,7 @@ internal static class UserCommands
         var dir = CommonOptions.Dir();
         var name = new Option<string>("--name") { Description = "user name (lower case)", Required = true };
         var display = new Option<string?>("--display-name") { Description = "full name shown in the UI" };
-        var roles = new Option<string>("--roles", "--role") { Description = "investigator, analyst, supervisor, liaison, dpo, admin (comma-separated)", Required = true };
+        var roles = new Option<string>("--roles", "--role") { Description = "investigator, analyst, supervisor, liaison-officer, dpo, admin (comma-separated)", Required = true };
         var passwordFile = new Option<string?>("--password-file") { Description = "file holding the password (else LIAISON_PASSWORD)" };
         var cases = new Option<string[]>("--case") { Description = "give need-to-know on these cases", AllowMultipleArgumentsPerToken = true };
         var token = new Option<bool>("--token") { Description = "also issue an API token and print it (shown once)" };

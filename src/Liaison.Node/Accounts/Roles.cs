@@ -1,35 +1,25 @@
+using Liaison.Core.Policy;
+
 namespace Liaison.Node.Accounts;
 
-/// <summary>The roles of people who use a node (ARCHITECTURE.md, "People who use it").</summary>
+/// <summary>User roles as the policy names them (investigator, analyst, supervisor, liaison-officer, dpo, admin).</summary>
 public static class Roles
 {
-    public const string Investigator = "investigator";
-    public const string Analyst = "analyst";
-    public const string Supervisor = "supervisor";
-    public const string Liaison = "liaison";
-    public const string Dpo = "dpo";
-    public const string Admin = "admin";
+    public static IReadOnlyCollection<string> All => PolicyNames.AllRoles;
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Investigator, Analyst, Supervisor, Liaison, Dpo, Admin };
-
-    /// <summary>Roles that work with case content (the DPO and the admin never do).</summary>
-    public static readonly string[] CaseWork = [Investigator, Analyst, Supervisor, Liaison];
-
-    public static string[] Parse(string text)
+    /// <summary>Parses a comma-separated role list; unknown names are an error naming the known ones.</summary>
+    public static Role[] Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var roles = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => r.ToLowerInvariant()).Distinct().ToArray();
-        if (roles.Length == 0)
+        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => r.ToLowerInvariant()).Distinct().ToArray();
+        if (names.Length == 0)
         {
             throw new ArgumentException("a user needs at least one role (" + string.Join(", ", All) + ")");
         }
-        foreach (var r in roles)
-        {
-            if (!All.Contains(r))
-            {
-                throw new ArgumentException($"unknown role '{r}' (roles: {string.Join(", ", All)})");
-            }
-        }
-        return roles;
+        return names.Select(n => PolicyNames.TryParseRole(n, out var role)
+            ? role
+            : throw new ArgumentException($"unknown role '{n}' (roles: {string.Join(", ", All)})")).ToArray();
     }
+
+    public static string Format(IEnumerable<Role> roles) => string.Join(',', roles.Select(PolicyNames.Of));
 }

@@ -34,7 +34,7 @@ public static class CallerPrincipal
     {
         ArgumentNullException.ThrowIfNull(user);
         var claims = new List<Claim> { new(ClaimTypes.Name, user.UserName), new("display_name", user.DisplayName) };
-        claims.AddRange(Roles.Parse(user.Roles).Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(Roles.Parse(user.Roles).Select(r => new Claim(ClaimTypes.Role, Liaison.Core.Policy.PolicyNames.Of(r))));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 }

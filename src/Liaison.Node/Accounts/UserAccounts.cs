@@ -1,26 +1,22 @@
-using System.Security.Cryptography;
-using System.Text;
+using Liaison.Core.Identity;
+using Liaison.Core.Policy;
 using Liaison.Storage;
 using Liaison.Storage.Rows;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Node.Accounts;
 
 /// <summary>
-/// Users, passwords and API tokens. Passwords are hashed with ASP.NET Core Identity's
-/// PasswordHasher (PBKDF2-HMAC-SHA512, 100 000 iterations, versioned format so the parameters can be
-/// raised); tokens are 256 random bits, shown once, stored as SHA-256. Five failed logins lock the
-/// account for 15 minutes.
+/// Users, passwords and API tokens, on Core's identity primitives: PBKDF2-SHA256 password hashes in
+/// PHC form (600 000 iterations, upgraded on login when raised), API tokens of 256 random bits shown
+/// once and stored as SHA-256, and lockout after repeated failures (5 in 15 minutes lock for 15).
 /// </summary>
 public sealed class UserAccounts(LiaisonDb db, TimeProvider clock)
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockoutPeriod = TimeSpan.FromMinutes(15);
-    private const string TokenPrefix = "lsn_";
-    private static readonly PasswordHasher<UserRow> Hasher = new();
+    private static readonly PasswordHasher Hasher = new();
+    private readonly Lockout _lockout = new(LockoutPolicy.Default, clock);
 
-    public async Task AddUserAsync(string userName, string displayName, string password, string[] roles, CancellationToken ct = default)
+    public async Task AddUserAsync(string userName, string displayName, string password, Role[] roles, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(roles);
         if (!System.Text.RegularExpressions.Regex.IsMatch(userName, "^[a-z0-9][a-z0-9._-]{1,63}$"))
@@ -35,16 +31,14 @@ public sealed class UserAccounts(LiaisonDb db, TimeProvider clock)
         {
             throw new InvalidOperationException($"user '{userName}' already exists");
         }
-        var user = new UserRow
+        db.Users.Add(new UserRow
         {
             UserName = userName,
             DisplayName = displayName,
-            PasswordHash = "",
-            Roles = string.Join(',', roles),
+            PasswordHash = Hasher.Hash(password),
+            Roles = Roles.Format(roles),
             CreatedAt = clock.GetUtcNow(),
-        };
-        user.PasswordHash = Hasher.HashPassword(user, password);
-        db.Users.Add(user);
+        });
         await db.SaveChangesAsync(ct);
     }
 
@@ -55,32 +49,26 @@ public sealed class UserAccounts(LiaisonDb db, TimeProvider clock)
         if (user is null)
         {
             // Same work as a real check, so response time does not reveal which user names exist.
-            Hasher.VerifyHashedPassword(new UserRow { UserName = "", DisplayName = "", PasswordHash = "", Roles = "", CreatedAt = default }, DummyHash, password);
+            Hasher.VerifyUnknownUser(password);
             return null;
         }
-        var now = clock.GetUtcNow();
-        if (user.LockedUntil is { } until && until > now)
+        var state = LockoutOf(user);
+        if (_lockout.IsLocked(state))
         {
-            throw new AccountLockedException(userName, until);
+            throw new AccountLockedException(userName, state.LockedUntil!.Value);
         }
-        var result = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
-        if (result == PasswordVerificationResult.Failed)
+        var result = Hasher.Verify(password, user.PasswordHash);
+        if (result == PasswordVerification.Failed)
         {
-            user.FailedLogins++;
-            if (user.FailedLogins >= MaxFailures)
-            {
-                user.LockedUntil = now + LockoutPeriod;
-                user.FailedLogins = 0;
-            }
+            Store(user, _lockout.RecordFailure(state));
             await db.SaveChangesAsync(ct);
             return null;
         }
-        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        if (result == PasswordVerification.SucceededRehashNeeded)
         {
-            user.PasswordHash = Hasher.HashPassword(user, password);
+            user.PasswordHash = Hasher.Hash(password);
         }
-        user.FailedLogins = 0;
-        user.LockedUntil = null;
+        Store(user, Lockout.RecordSuccess());
         await db.SaveChangesAsync(ct);
         return user;
     }
@@ -92,20 +80,20 @@ public sealed class UserAccounts(LiaisonDb db, TimeProvider clock)
         {
             throw new InvalidOperationException($"no user '{userName}'");
         }
-        var token = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var issued = ApiTokens.Issue();
         var now = clock.GetUtcNow();
-        db.ApiTokens.Add(new ApiTokenRow { UserName = userName, Name = name, TokenHash = Hash(token), CreatedAt = now, ExpiresAt = lifetime is { } l ? now + l : null });
+        db.ApiTokens.Add(new ApiTokenRow { UserName = userName, Name = name, TokenHash = issued.Hash, CreatedAt = now, ExpiresAt = lifetime is { } l ? now + l : null });
         await db.SaveChangesAsync(ct);
-        return token;
+        return issued.Token;
     }
 
     public async Task<UserRow?> FindByTokenAsync(string token, CancellationToken ct = default)
     {
-        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal))
+        if (!ApiTokens.LooksLikeToken(token))
         {
             return null;
         }
-        var hash = Hash(token);
+        var hash = ApiTokens.HashOf(token);
         var row = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
         if (row is null || (row.ExpiresAt is { } exp && exp <= clock.GetUtcNow()))
         {
@@ -114,14 +102,20 @@ public sealed class UserAccounts(LiaisonDb db, TimeProvider clock)
         return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == row.UserName, ct);
     }
 
-    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    private static LockoutState LockoutOf(UserRow user) => new(
+        string.IsNullOrEmpty(user.RecentFailures) ? [] : user.RecentFailures.Split(',').Select(t => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(t, System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+        user.LockedUntil);
 
-    private static readonly string DummyHash = Hasher.HashPassword(new UserRow { UserName = "", DisplayName = "", PasswordHash = "", Roles = "", CreatedAt = default }, "not-a-real-password");
+    private static void Store(UserRow user, LockoutState state)
+    {
+        user.RecentFailures = string.Join(',', state.Failures.Select(f => f.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        user.LockedUntil = state.LockedUntil;
+    }
 }
 
 /// <summary>Too many failed logins: the account waits until <see cref="Until"/>.</summary>
 public sealed class AccountLockedException(string userName, DateTimeOffset until)
-    : Exception($"account '{userName}' is locked after {UserAccounts.MaxFailures} failed logins until {until:u}")
+    : Exception($"account '{userName}' is locked after repeated failed logins until {until:u}")
 {
     public DateTimeOffset Until { get; } = until;
 }

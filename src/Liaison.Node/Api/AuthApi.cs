@@ -21,7 +21,7 @@ internal static class AuthApi
             }
             var token = await accounts.IssueTokenAsync(user.UserName, request.Name ?? "api", TimeSpan.FromHours(12), ct);
             await audit.RecordAsync(user.UserName, "auth.token", "permit", ct: ct);
-            return Results.Ok(new TokenResponse(token, user.UserName, Roles.Parse(user.Roles)));
+            return Results.Ok(new TokenResponse(token, user.UserName, Roles.Parse(user.Roles).Select(Liaison.Core.Policy.PolicyNames.Of).ToArray()));
         }).AllowAnonymous().WithSummary("Exchange a user name and password for a 12-hour API token");
         return group;
     }

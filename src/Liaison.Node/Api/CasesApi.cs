@@ -1,5 +1,5 @@
-using Liaison.Node.Accounts;
-using Liaison.Node.Audit;
+using Liaison.Core.Policy;
+using Liaison.Node.Policy;
 using Liaison.Storage;
 using Liaison.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
@@ -11,14 +11,18 @@ internal static class CasesApi
 {
     public sealed record CaseSummary(string Id, string Title, string Status, long Records, long CallRecords, string[] Members);
     public sealed record NewCase(string Id, string Title);
-    public sealed record NewMember(string UserName);
+    public sealed record NewMember(string UserName, string Purpose);
 
     public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/", async (HttpContext http, LiaisonDb db, AuditJournal audit, CancellationToken ct) =>
+        group.MapGet("/", async (RequestGate gate, LiaisonDb db, CancellationToken ct) =>
         {
-            var access = await AccessContext.ForAsync(http.User, db, ct);
-            var cases = await db.Cases.AsNoTracking().Where(c => access.Cases.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
+            if (!await gate.PermissionAsync(PolicyAction.Search, "cases.list", ct: ct))
+            {
+                return Decisions.Denied(PolicyDecision.Deny("permission-matrix", "no role of the caller works on cases"));
+            }
+            var caller = await gate.CallerAsync(ct);
+            var cases = await db.Cases.AsNoTracking().Where(c => caller.Cases.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
             var result = new List<CaseSummary>();
             foreach (var c in cases)
             {
@@ -27,35 +31,36 @@ internal static class CasesApi
                     await db.CallRecords.LongCountAsync(r => r.CaseId == c.Id, ct),
                     await db.CaseMembers.Where(m => m.CaseId == c.Id).Select(m => m.UserName).ToArrayAsync(ct)));
             }
-            await audit.RecordAsync(access.UserName, "cases.list", "permit", ct: ct);
             return Results.Ok(result);
-        }).RequireAuthorization(Policies.CaseWork).WithSummary("The cases the caller is a member of");
+        }).WithSummary("The cases the caller is a member of");
 
-        group.MapPost("/", async (NewCase request, HttpContext http, LiaisonDb db, TimeProvider clock, AuditJournal audit, CancellationToken ct) =>
+        group.MapPost("/", async (NewCase request, RequestGate gate, LiaisonDb db, TimeProvider clock, CancellationToken ct) =>
         {
             if (!System.Text.RegularExpressions.Regex.IsMatch(request.Id ?? "", "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"))
             {
                 return Problems.BadRequest("case id must be letters, digits, '.', '_' or '-' (at most 100)");
             }
-            var user = http.User.Identity!.Name!;
+            if (!await gate.PermissionAsync(PolicyAction.Import, "cases.create", request.Id, ct))
+            {
+                return Decisions.Denied(PolicyDecision.Deny("permission-matrix", "no role of the caller may open a case"));
+            }
             if (await db.Cases.AnyAsync(c => c.Id == request.Id, ct))
             {
                 return Results.Problem(type: Problems.Base + "conflict", title: "Conflict", detail: $"case '{request.Id}' exists", statusCode: StatusCodes.Status409Conflict);
             }
+            var user = (await gate.CallerAsync(ct)).UserId;
             db.Cases.Add(new CaseRow { Id = request.Id!, Title = request.Title ?? request.Id!, CreatedAt = clock.GetUtcNow(), CreatedBy = user });
             db.CaseMembers.Add(new CaseMemberRow { CaseId = request.Id!, UserName = user });
             await db.SaveChangesAsync(ct);
-            await audit.RecordAsync(user, "cases.create", "permit", request.Id, ct: ct);
             return Results.Created($"/api/cases/{request.Id}", new { request.Id });
-        }).RequireAuthorization(Policies.OpenCases).WithSummary("Open a case; the caller becomes its first member");
+        }).WithSummary("Open a case; the caller becomes its first member");
 
-        group.MapPost("/{caseId}/members", async (string caseId, NewMember request, HttpContext http, LiaisonDb db, AuditJournal audit, CancellationToken ct) =>
+        group.MapPost("/{caseId}/members", async (string caseId, NewMember request, RequestGate gate, LiaisonDb db, CancellationToken ct) =>
         {
-            var access = await AccessContext.ForAsync(http.User, db, ct);
-            if (!access.Cases.Contains(caseId))
+            var decision = await gate.DecideAsync(PolicyAction.Import, caseId, request.Purpose, subject: "add member", ct: ct);
+            if (!decision.IsPermitted)
             {
-                await audit.RecordAsync(access.UserName, "cases.add-member", "deny", caseId, rule: "need-to-know", ct: ct);
-                return Problems.NotFound($"case '{caseId}'");
+                return decision.Rule == BuiltInRules.NeedToKnow ? Decisions.DeniedRead($"case '{caseId}'") : Decisions.Denied(decision);
             }
             if (!await db.Users.AnyAsync(u => u.UserName == request.UserName, ct))
             {
@@ -66,9 +71,8 @@ internal static class CasesApi
                 db.CaseMembers.Add(new CaseMemberRow { CaseId = caseId, UserName = request.UserName });
                 await db.SaveChangesAsync(ct);
             }
-            await audit.RecordAsync(access.UserName, "cases.add-member", "permit", caseId, detail: request.UserName, ct: ct);
             return Results.NoContent();
-        }).RequireAuthorization(Policies.ManageCaseMembers).WithSummary("Give a user need-to-know on a case");
+        }).WithSummary("Give a user need-to-know on a case");
         return group;
     }
 }

@@ -1,5 +1,6 @@
+using Liaison.Core.Policy;
 using Liaison.Interchange.Csv;
-using Liaison.Node.Audit;
+using Liaison.Node.Policy;
 using Liaison.Storage;
 using Liaison.Storage.Import;
 using Liaison.Storage.Nodes;
@@ -13,14 +14,13 @@ internal static class ImportsApi
 
     public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder group)
     {
-        group.MapPost("/{caseId}/imports", async (string caseId, string fileName, string? map, bool? skipInvalid, HttpContext http,
-            LiaisonDb db, NodeConfig node, TimeProvider clock, AuditJournal audit, CancellationToken ct) =>
+        group.MapPost("/{caseId}/imports", async (string caseId, string fileName, string? purpose, string? map, bool? skipInvalid, HttpContext http,
+            RequestGate gate, NodeConfig node, TimeProvider clock, CancellationToken ct) =>
         {
-            var access = await AccessContext.ForAsync(http.User, db, ct);
-            if (!access.Cases.Contains(caseId))
+            var decision = await gate.DecideAsync(PolicyAction.Import, caseId, purpose, subject: $"file {Path.GetFileName(fileName)}", ct: ct);
+            if (!decision.IsPermitted)
             {
-                await audit.RecordAsync(access.UserName, "imports.upload", "deny", caseId, rule: "need-to-know", ct: ct);
-                return Problems.NotFound($"case '{caseId}'");
+                return decision.Rule == BuiltInRules.NeedToKnow ? Decisions.DeniedRead($"case '{caseId}'") : Decisions.Denied(decision);
             }
             if (http.Request.ContentLength is > MaxUploadBytes)
             {
@@ -37,18 +37,17 @@ internal static class ImportsApi
                 var result = await new ImportService(node, clock).ImportAsync(() => File.OpenRead(temp), safeName, new ImportOptions
                 {
                     CaseId = caseId,
-                    ImportedBy = access.UserName,
+                    ImportedBy = (await gate.CallerAsync(ct)).UserId,
                     SkipInvalid = skipInvalid ?? false,
                     Mapping = map is null ? null : ColumnMapping.Parse(map),
                 }, ct);
-                await audit.RecordAsync(access.UserName, "imports.upload", "permit", caseId, detail: $"{safeName}: {result.Accepted} accepted, {result.Rejected} rejected", ct: ct);
                 return Results.Ok(result with { RejectsReport = result.RejectsReport is null ? null : Path.GetFileName(result.RejectsReport) });
             }
             finally
             {
                 File.Delete(temp);
             }
-        }).RequireAuthorization(Policies.Import).WithSummary("Import a file (FtM JSON lines, STIX 2.1, CSV, edge list, CDR) into a case");
+        }).WithSummary("Import a file (FtM JSON lines, STIX 2.1, CSV, edge list, CDR) into a case");
         return group;
     }
 }

@@ -11,9 +11,6 @@ internal static class Problems
 {
     public const string Base = "https://liaison.dev/problems/";
 
-    public static IResult Denied(string reason) =>
-        TypedResults.Problem(type: Base + "policy-denied", title: "Denied by policy", detail: reason, statusCode: StatusCodes.Status403Forbidden);
-
     public static IResult NotFound(string what) =>
         TypedResults.Problem(type: Base + "not-found", title: "Not found", detail: what, statusCode: StatusCodes.Status404NotFound);
 

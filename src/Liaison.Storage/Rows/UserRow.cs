@@ -8,7 +8,8 @@ public sealed class UserRow
     public required string PasswordHash { get; set; }
     /// <summary>Comma-separated role names (investigator, analyst, supervisor, liaison, dpo, admin).</summary>
     public required string Roles { get; set; }
-    public int FailedLogins { get; set; }
+    /// <summary>Recent failed logins (Unix milliseconds, comma-separated) inside the lockout window.</summary>
+    public string? RecentFailures { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
     public required DateTimeOffset CreatedAt { get; set; }
 }
