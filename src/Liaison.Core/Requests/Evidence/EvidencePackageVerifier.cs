@@ -36,6 +36,19 @@ public sealed class EvidencePackageVerifier(IManifestSignatureVerifier signature
         {
             problems.Add(new(PackageProblemKind.SignatureInvalid, null, $"the signature by key '{manifest.Signature.KeyId}' does not verify"));
         }
+        problems.AddRange(CompareFiles(manifest, received));
+        return new PackageVerification(request.Id, manifest.Digest(), problems);
+    }
+
+    /// <summary>
+    /// Only the file checks: every listed file received with its size and SHA-256, nothing extra. For tools
+    /// that have the files but not the peer directory to check the signature (e.g. <c>liaison requests check-package</c>).
+    /// </summary>
+    public static IReadOnlyList<PackageProblem> CompareFiles(EvidenceManifest manifest, IEnumerable<EvidenceFile> received)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(received);
+        var problems = new List<PackageProblem>();
         var got = new Dictionary<string, EvidenceFile>(StringComparer.Ordinal);
         foreach (var f in received)
         {
@@ -61,6 +74,6 @@ public sealed class EvidencePackageVerifier(IManifestSignatureVerifier signature
             }
         }
         problems.AddRange(got.Keys.Order(StringComparer.Ordinal).Select(n => new PackageProblem(PackageProblemKind.UnexpectedFile, n, "received but not listed in the manifest")));
-        return new PackageVerification(request.Id, manifest.Digest(), problems);
+        return problems;
     }
 }
