@@ -14,6 +14,7 @@ public sealed class CallDetailRecordReader(PhoneNumberNormalizer phones)
 {
     public static readonly IReadOnlyList<string> Columns = ["caller", "callee", "start", "duration", "cell_id"];
     public const int MaxErrors = 100;
+    private const int MaxCachedNumbers = 100_000;
     private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(2);
 
     /// <summary>Reads <paramref name="csv"/> (file <paramref name="file"/> of the package answering <paramref name="request"/>).</summary>
@@ -23,6 +24,7 @@ public sealed class CallDetailRecordReader(PhoneNumberNormalizer phones)
         ArgumentNullException.ThrowIfNull(csv);
         var rows = new List<CallDetailRecord>();
         var errors = new List<CdrError>();
+        var seen = new Dictionary<string, (string? E164, string? Reason)>(StringComparer.Ordinal);
         var targetPhones = request.Targets.Count > 0 && request.Targets.All(t => t.Kind == TargetKind.Phone)
             ? request.Targets.Select(t => t.Value).ToHashSet(StringComparer.Ordinal)
             : null;
@@ -48,7 +50,7 @@ public sealed class CallDetailRecordReader(PhoneNumberNormalizer phones)
                 {
                     continue;
                 }
-                var row = Row(request, targetPhones, file, line, fields, index, errors);
+                var row = Row(request, targetPhones, file, line, fields, index, errors, seen);
                 if (row is not null)
                 {
                     rows.Add(row);
@@ -85,7 +87,8 @@ public sealed class CallDetailRecordReader(PhoneNumberNormalizer phones)
         return errors.Count > before ? null : Columns.Select(c => names.IndexOf(c)).ToArray();
     }
 
-    private CallDetailRecord? Row(DataAccessRequest request, HashSet<string>? targets, string file, long line, IReadOnlyList<string> fields, int[] index, List<CdrError> errors)
+    private CallDetailRecord? Row(DataAccessRequest request, HashSet<string>? targets, string file, long line, IReadOnlyList<string> fields, int[] index, List<CdrError> errors,
+        Dictionary<string, (string? E164, string? Reason)> seen)
     {
         if (fields.Count != index.Length)
         {
@@ -93,8 +96,8 @@ public sealed class CallDetailRecordReader(PhoneNumberNormalizer phones)
             return null;
         }
         var before = errors.Count;
-        var caller = Phone(fields[index[0]], "caller", file, line, errors);
-        var callee = Phone(fields[index[1]], "callee", file, line, errors);
+        var caller = Phone(fields[index[0]], "caller", file, line, errors, seen);
+        var callee = Phone(fields[index[1]], "callee", file, line, errors, seen);
         var start = Start(fields[index[2]].Trim(), file, line, errors);
         var duration = Duration(fields[index[3]].Trim(), file, line, errors);
         var cell = fields[index[4]].Trim();
@@ -119,14 +122,24 @@ public sealed class CallDetailRecordReader(PhoneNumberNormalizer phones)
         return new CallDetailRecord(caller!, callee!, start, duration, cell.Length == 0 ? null : cell, new EvidenceProvenance(request.Id, file, line));
     }
 
-    private string? Phone(string raw, string field, string file, long line, List<CdrError> errors)
+    private string? Phone(string raw, string field, string file, long line, List<CdrError> errors, Dictionary<string, (string? E164, string? Reason)> seen)
     {
-        var e164 = phones.TryNormalize(raw, out var reason);
-        if (e164 is null)
+        // The same numbers recur on row after row (the target's own number is on every one), and parsing a
+        // number is the costliest step of the import, so each distinct text is normalised once per file.
+        if (!seen.TryGetValue(raw, out var known))
         {
-            errors.Add(new(file, line, field, reason ?? "is not a phone number"));
+            var e164 = phones.TryNormalize(raw, out var reason);
+            known = (e164, reason);
+            if (seen.Count < MaxCachedNumbers)
+            {
+                seen[raw] = known;
+            }
         }
-        return e164;
+        if (known.E164 is null)
+        {
+            errors.Add(new(file, line, field, known.Reason ?? "is not a phone number"));
+        }
+        return known.E164;
     }
 
     private static DateTimeOffset Start(string raw, string file, long line, List<CdrError> errors)

@@ -30,8 +30,11 @@ public static class TransparencyReport
 
     // Every value of the enum gets a line, zero or not, so that reports of different periods line up.
     private static IEnumerable<StatisticsRow> ByEnum<TEnum>(IReadOnlyList<DataAccessRequest> requests, string dimension, Func<DataAccessRequest, TEnum?> key)
-        where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().Select(v => Row(dimension, v.ToString(), requests.Where(r => key(r) is { } k && k.Equals(v)).ToList()));
+        where TEnum : struct, Enum
+    {
+        var groups = requests.Where(r => key(r) is not null).ToLookup(r => key(r)!.Value);
+        return Enum.GetValues<TEnum>().Select(v => Row(dimension, v.ToString(), groups[v].ToList()));
+    }
 
     private static IEnumerable<StatisticsRow> ByCountry(IReadOnlyList<DataAccessRequest> requests, string dimension, Func<DataAccessRequest, string> key) =>
         requests.GroupBy(r => Jurisdictions.IsCountryCode(key(r)) ? key(r) : "unknown", StringComparer.Ordinal)
