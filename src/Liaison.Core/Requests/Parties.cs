@@ -23,13 +23,3 @@ public sealed record Addressee(AddresseeKind Kind, string Id, string Jurisdictio
 /// <param name="Name">Name of the issuing authority or office (not a person's private details).</param>
 /// <param name="Capacity">Its legal capacity.</param>
 public sealed record Issuer(string Name, AuthorityCapacity Capacity);
-
-/// <summary>A person acting on a request: who, for which organisation, in which role and legal capacity.</summary>
-/// <param name="Id">Stable user id (never a name: ids go to the ledger).</param>
-/// <param name="Organisation">The agency, authority or provider the person acts for.</param>
-/// <param name="Role">The role in which the person acts.</param>
-/// <param name="Capacity">For a designated authority: its legal capacity (judge, court, prosecutor …).</param>
-public sealed record RequestActor(string Id, string Organisation, RequestRole Role, AuthorityCapacity? Capacity = null);
-
-/// <summary>An approval recorded on a request.</summary>
-public sealed record Approval(string ApproverId, RequestRole Role, AuthorityCapacity? Capacity, DateTimeOffset At, string? Note);
