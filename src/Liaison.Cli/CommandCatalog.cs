@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return ScenarioCommand.Create();
         yield return NormaliseCommand.Create();
         yield return PolicyCommand.Create();
+        yield return RequestsCommand.Create();
     }
 }
