@@ -9,5 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return NormaliseCommand.Create();
+        yield return AuditCommands.Create();
+        yield return EvidenceCommands.Create();
     }
 }

@@ -65,7 +65,7 @@ public sealed class NoteSigningKey : IDisposable
         {
             throw new NoteFormatException("a signing key starts with PRIVATE+KEY+");
         }
-        var parts = text[PrivatePrefix.Length..].Split('+');
+        var parts = text[PrivatePrefix.Length..].Split('+', 3);
         if (parts.Length != 3 || parts[1].Length != 8 || !parts[1].All(char.IsAsciiHexDigitLower))
         {
             throw new NoteFormatException("a signing key reads PRIVATE+KEY+name+hexkeyid+base64key");

@@ -55,7 +55,7 @@ public sealed class NoteVerifierKey
     public static NoteVerifierKey Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Split('+');
+        var parts = text.Split('+', 3);
         if (parts.Length != 3 || parts[1].Length != 8 || !parts[1].All(char.IsAsciiHexDigitLower))
         {
             throw new NoteFormatException("a verifier key reads name+hexkeyid+base64key");

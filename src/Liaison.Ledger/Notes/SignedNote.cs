@@ -49,7 +49,7 @@ public sealed record SignedNote(string Text, IReadOnlyList<NoteSignature> Signat
         }
         // The text ends at the last blank line; everything after it is signatures.
         var split = note.LastIndexOf("\n\n", StringComparison.Ordinal);
-        if (split < 0 || !note.EndsWith('\n'))
+        if (split < 0 || split + 2 >= note.Length || !note.EndsWith('\n'))
         {
             throw new NoteFormatException("a signed note needs text, a blank line and signature lines");
         }
