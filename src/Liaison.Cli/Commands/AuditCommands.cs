@@ -32,7 +32,7 @@ internal static class AuditCommands
             {
                 await Console.Error.WriteLineAsync("liaison: warning: using the folder's own log.vkey; pass --key with the node's published key to prove who wrote it");
             }
-            else if (pinned.ToString() != LedgerExport.ReadLogKey(folder).ToString())
+            else if (File.Exists(Path.Combine(folder, LedgerExport.LogKeyFile)) && pinned.ToString() != LedgerExport.ReadLogKey(folder).ToString())
             {
                 await Console.Error.WriteLineAsync("liaison: warning: the folder's log.vkey differs from --key; verifying against --key");
             }

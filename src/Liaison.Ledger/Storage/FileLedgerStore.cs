@@ -152,6 +152,7 @@ public sealed class FileLedgerStore : ILedgerStore
     public async IAsyncEnumerable<LedgerEntry> ReadRangeAsync(long start, long count, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         long offset;
         long end;
         lock (_lock)
@@ -161,7 +162,7 @@ public sealed class FileLedgerStore : ILedgerStore
                 yield break;
             }
             offset = _lineStarts[(int)start];
-            var last = Math.Min(_lineStarts.Count, start + count);
+            var last = count > _lineStarts.Count - start ? _lineStarts.Count : start + count;
             end = last < _lineStarts.Count ? _lineStarts[(int)last] : _length;
         }
         await using var stream = new FileStream(EntriesPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, useAsync: false);

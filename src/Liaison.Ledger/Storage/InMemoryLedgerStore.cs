@@ -50,7 +50,9 @@ public sealed class InMemoryLedgerStore : ILedgerStore
     public async IAsyncEnumerable<LedgerEntry> ReadRangeAsync(long start, long count, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
-        for (var i = start; i < start + count; i++)
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var end = count > long.MaxValue - start ? long.MaxValue : start + count;
+        for (var i = start; i < end; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             LedgerEntry entry;

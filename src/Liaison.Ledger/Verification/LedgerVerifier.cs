@@ -15,6 +15,8 @@ namespace Liaison.Ledger.Verification;
 /// </summary>
 public static class LedgerVerifier
 {
+    private const int ChunkSize = 4096;
+
     /// <param name="store">The log to check.</param>
     /// <param name="logKey">The log's checkpoint key, obtained independently of the store.</param>
     /// <param name="witnessKeys">Witness keys whose cosignatures should be checked; cosignatures of other witnesses are counted as unchecked.</param>
@@ -37,7 +39,6 @@ public static class LedgerVerifier
         var next = 0;
         var lastMatched = 0L;
         var range = new CompactRange();
-        var hash = new byte[MerkleHash.Size];
         var index = 0L;
 
         LedgerFault? CheckReached()
@@ -60,19 +61,47 @@ public static class LedgerVerifier
         {
             return new LedgerVerificationReport(0, checkpoints.Count, 0, fault) { CheckpointedSize = checkpointed };
         }
-        await foreach (var entry in store.ReadRangeAsync(0, long.MaxValue, cancellationToken))
+        // Entries are checked in chunks: rehashing and decoding run in parallel, folding into the tree in order.
+        var chunk = new List<LedgerEntry>(ChunkSize);
+        var hashes = new byte[ChunkSize][];
+        var faults = new LedgerFault?[ChunkSize];
+        async IAsyncEnumerable<List<LedgerEntry>> Chunks()
         {
-            fault = CheckEntry(entry, index, hash);
-            if (fault is not null)
+            await foreach (var entry in store.ReadRangeAsync(0, long.MaxValue, cancellationToken))
             {
-                return new LedgerVerificationReport(index, checkpoints.Count, 0, fault) { CheckpointedSize = checkpointed };
+                chunk.Add(entry);
+                if (chunk.Count == ChunkSize)
+                {
+                    yield return chunk;
+                    chunk.Clear();
+                }
             }
-            range.Append(hash);
-            index++;
-            fault = CheckReached();
-            if (fault is not null)
+            if (chunk.Count > 0)
             {
-                return new LedgerVerificationReport(index, checkpoints.Count, 0, fault) { CheckpointedSize = checkpointed };
+                yield return chunk;
+            }
+        }
+        await foreach (var entries in Chunks())
+        {
+            var first = index;
+            Parallel.For(0, entries.Count, i =>
+            {
+                var h = hashes[i] ??= new byte[MerkleHash.Size];
+                faults[i] = CheckEntry(entries[i], first + i, h);
+            });
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (faults[i] is { } f)
+                {
+                    return new LedgerVerificationReport(index, checkpoints.Count, 0, f) { CheckpointedSize = checkpointed };
+                }
+                range.Append(hashes[i]);
+                index++;
+                fault = CheckReached();
+                if (fault is not null)
+                {
+                    return new LedgerVerificationReport(index, checkpoints.Count, 0, fault) { CheckpointedSize = checkpointed };
+                }
             }
         }
         if (next < pending.Count)

@@ -96,6 +96,8 @@ public sealed class AppendingTests
         Assert.True(report.IsIntact, report.Fault?.ToString());
         Assert.Equal(31, report.EntriesChecked);
         Assert.Equal(Sample.Event(17), (await reopened.GetEntryAsync(17, CancellationToken.None)).Decode());
+        Assert.Equal([10L, 11, 12, 13, 14], await reopened.ReadRangeAsync(10, 5, CancellationToken.None).Select(e => e.Index).ToListAsync());
+        Assert.Equal([29L, 30], await reopened.ReadRangeAsync(29, long.MaxValue, CancellationToken.None).Select(e => e.Index).ToListAsync());
     }
 
     private sealed class CountingStore : ILedgerStore
