@@ -13,6 +13,25 @@ using Liaison.Ledger.Verification;
 // Ledger benchmark: batched append throughput with a checkpoint every second, proof generation and
 // verification times, full verification time, and SHA-256 throughput against `openssl speed` (the
 // hashing ceiling) in the same run. Usage: Liaison.Bench.Ledger [entries...]  (default 1000000)
+// Also: Liaison.Bench.Ledger --export DIR N — writes a signed sample log of N entries as an export
+// folder (for trying `liaison audit verify --export DIR`), and prints its verifier key.
+if (args.Length == 3 && args[0] == "--export")
+{
+    using var exportKey = NoteSigningKey.Generate("demo.liaison/be.fedpol");
+    var exportStore = new InMemoryLedgerStore();
+    using var exportSequencer = await LedgerSequencer.OpenAsync(exportStore, null, CancellationToken.None);
+    var total = long.Parse(args[2], CultureInfo.InvariantCulture);
+    for (var done = 0L; done < total; done += 1000)
+    {
+        await exportSequencer.AppendAsync([.. Enumerable.Range(0, (int)Math.Min(1000, total - done)).Select(i => Event(done + i))], CancellationToken.None);
+        var head = exportSequencer.Head;
+        var signed = SignedCheckpoint.Sign(new Checkpoint(exportKey.Name, head.Size, head.RootHash, TimeProvider.System.GetUtcNow()), exportKey);
+        await exportStore.AddCheckpointAsync(new StoredCheckpoint(head.Size, signed.Format()), CancellationToken.None);
+    }
+    await Liaison.Ledger.Export.LedgerExport.WriteAsync(exportStore, exportKey.VerifierKey, [], args[1], CancellationToken.None);
+    Console.WriteLine(exportKey.VerifierKey);
+    return;
+}
 var sizes = args.Length > 0 ? args.Select(a => long.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000_000L];
 var cores = Environment.ProcessorCount;
 Console.WriteLine($"# Liaison ledger benchmark — {DateTime.UtcNow:yyyy-MM-dd} — {cores} cores, .NET {Environment.Version}");
