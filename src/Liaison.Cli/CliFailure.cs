@@ -23,7 +23,8 @@ internal static class CliRunner
             await Console.Error.WriteLineAsync("liaison: " + e.Message);
             return e.ExitCode;
         }
-        catch (Exception e) when (e is Liaison.Core.Validation.InvalidRecordException or Liaison.Interchange.Text.InputFormatException or IOException or UnauthorizedAccessException
+        catch (Exception e) when (e is Liaison.Core.Validation.InvalidRecordException or Liaison.Interchange.Text.InputFormatException
+                                      or Liaison.Ledger.Notes.NoteFormatException or IOException or UnauthorizedAccessException
                                       or InvalidOperationException or ArgumentException or FormatException or System.Text.Json.JsonException)
         {
             await Console.Error.WriteLineAsync("liaison: " + e.Message);

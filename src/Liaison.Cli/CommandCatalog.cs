@@ -18,5 +18,7 @@ internal static class CommandCatalog
         yield return NormaliseCommand.Create();
         yield return PolicyCommand.Create();
         yield return RequestsCommand.Create();
+        yield return AuditCommands.Create();
+        yield return EvidenceCommands.Create();
     }
 }
