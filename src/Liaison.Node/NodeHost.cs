@@ -3,6 +3,7 @@ using Liaison.Node.Api;
 using Liaison.Node.Audit;
 using Liaison.Node.Policy;
 using Liaison.Storage;
+using Liaison.Storage.Ledger;
 using Liaison.Storage.Nodes;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,8 @@ public static class NodeHost
         builder.Services.AddScoped<LiaisonDb>(_ => LiaisonDbFactory.Create(node));
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<AuditJournal>();
+        builder.Services.AddSingleton(sp => NodeLedger.OpenAsync(node, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        builder.Services.AddHostedService<LedgerStartup>();
         builder.Services.AddSingleton(NodePolicy.Load(node));
         builder.Services.AddHostedService<PolicyFileWatcher>();
         builder.Services.AddHttpContextAccessor();
@@ -58,6 +61,7 @@ public static class NodeHost
         app.MapGroup("/api/cases").WithTags("cases").MapCasesApi().MapImportsApi();
         app.MapGroup("/api/entities").WithTags("entities").MapEntitiesApi();
         app.MapGroup("/api/stats").WithTags("stats").MapStatsApi();
+        app.MapGroup("/api/ledger").WithTags("ledger").MapLedgerApi();
         return app;
     }
 }

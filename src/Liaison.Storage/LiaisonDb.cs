@@ -19,6 +19,10 @@ public abstract class LiaisonDb(DbContextOptions options) : DbContext(options)
     public DbSet<UserRow> Users => Set<UserRow>();
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
+    public DbSet<LedgerEntryRow> LedgerEntries => Set<LedgerEntryRow>();
+    public DbSet<LedgerCheckpointRow> LedgerCheckpoints => Set<LedgerCheckpointRow>();
+    public DbSet<LedgerCosignatureRow> LedgerCosignatures => Set<LedgerCosignatureRow>();
+    public DbSet<WitnessStateRow> WitnessState => Set<WitnessStateRow>();
 
     public abstract StorageProvider Provider { get; }
 
@@ -72,6 +76,19 @@ public abstract class LiaisonDb(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("audit");
             e.HasIndex(x => x.At);
+        });
+        b.Entity<LedgerEntryRow>(e =>
+        {
+            e.ToTable("ledger_entries");
+            e.HasKey(x => x.Index);
+            e.Property(x => x.Index).ValueGeneratedNever();
+        });
+        b.Entity<LedgerCheckpointRow>(e => e.ToTable("ledger_checkpoints"));
+        b.Entity<LedgerCosignatureRow>(e => e.ToTable("ledger_cosignatures"));
+        b.Entity<WitnessStateRow>(e =>
+        {
+            e.ToTable("witness_state");
+            e.HasKey(x => x.Origin);
         });
     }
 }

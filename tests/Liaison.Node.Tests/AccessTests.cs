@@ -183,3 +183,46 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/cases")).StatusCode);
     }
 }
+
+/// <summary>The ledger over HTTP: every decision has an entry, oversight can verify it, case workers cannot.</summary>
+public sealed class LedgerApiTests(AccessTests.Fixture fixture) : IClassFixture<AccessTests.Fixture>
+{
+    private readonly RunningNode _node = fixture.Node;
+
+    [Fact]
+    public async Task Every_journalled_decision_points_at_a_ledger_entry()
+    {
+        var client = await _node.As("investigator");
+        await client.GetAsync("/api/entities/p1?purpose=criminal-investigation");
+        await using var db = _node.Node.Db();
+        var rows = await db.Audit.AsNoTracking().ToListAsync();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.NotNull(r.LedgerIndex));
+        Assert.Equal(rows.Count, rows.Select(r => r.LedgerIndex).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_dpo_verifies_the_ledger_and_gets_checkable_proofs()
+    {
+        var investigator = await _node.As("investigator");
+        await investigator.GetAsync("/api/entities/p1?purpose=criminal-investigation");
+        var dpo = await _node.As("dpo");
+
+        var verify = await (await dpo.PostAsync("/api/ledger/verify", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(verify.GetProperty("intact").GetBoolean());
+
+        var proof = await dpo.GetFromJsonAsync<JsonElement>("/api/ledger/proof/inclusion?index=0");
+        var size = proof.GetProperty("treeSize").GetInt64();
+        var check = Liaison.Ledger.Merkle.ProofVerifier.VerifyInclusion(0, (ulong)size, Convert.FromHexString(proof.GetProperty("leafHash").GetString()!),
+            proof.GetProperty("proof").EnumerateArray().Select(p => Convert.FromHexString(p.GetString()!)).ToList(), Convert.FromHexString(proof.GetProperty("rootHash").GetString()!));
+        Assert.True(check.IsValid, check.Failure);
+    }
+
+    [Fact]
+    public async Task An_investigator_may_not_verify_or_read_the_ledger()
+    {
+        var client = await _node.As("investigator");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/api/ledger/verify", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/ledger/checkpoint")).StatusCode);
+    }
+}

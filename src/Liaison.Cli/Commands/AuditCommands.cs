@@ -3,6 +3,8 @@ using Liaison.Ledger.Export;
 using Liaison.Ledger.Notes;
 using Liaison.Ledger.Storage;
 using Liaison.Ledger.Verification;
+using Liaison.Storage.Ledger;
+using Liaison.Storage.Nodes;
 
 namespace Liaison.Cli.Commands;
 
@@ -16,11 +18,23 @@ internal static class AuditCommands
 {
     public static Command Create()
     {
-        var export = new Option<DirectoryInfo>("--export") { Description = "an exported ledger folder (entries.log, checkpoints/, log.vkey)", Required = true };
+        var export = new Option<DirectoryInfo?>("--export") { Description = "an exported ledger folder (entries.log, checkpoints/, log.vkey)" };
+        var dir = new Option<string?>("--dir", "-d") { Description = "a node's data folder: verify its database ledger" };
         var key = new Option<string?>("--key") { Description = "the node's verifier key (name+id+key), obtained out of band; defaults to the folder's log.vkey" };
-        var verify = new Command("verify", "Recompute the ledger's Merkle tree and check every checkpoint, entry and cosignature") { export, key };
+        var verify = new Command("verify", "Recompute the ledger's Merkle tree and check every checkpoint, entry and cosignature") { export, dir, key };
         verify.SetAction((parse, cancellationToken) => CliRunner.Run(async () =>
         {
+            if (parse.GetValue(dir) is { } nodeDir)
+            {
+                var node = await NodeDirectory.OpenAndMigrateAsync(nodeDir, cancellationToken);
+                var store = new DbLedgerStore(node);
+                var nodeKey = parse.GetValue(key) is { } nk ? NoteVerifierKey.Parse(nk) : NodeLedger.ReadVerifierKey(node);
+                return Report(await VerifyAsync(store, nodeKey, [], cancellationToken), nodeKey);
+            }
+            if (parse.GetValue(export) is null)
+            {
+                throw new CliFailure("give --dir NODE_FOLDER or --export EXPORT_FOLDER");
+            }
             var folder = parse.GetValue(export)!.FullName;
             if (!Directory.Exists(folder))
             {
@@ -41,7 +55,24 @@ internal static class AuditCommands
             return Report(report, logKey);
         }));
 
-        return new Command("audit", "Verify the tamper-evident audit ledger") { verify };
+        var exportDir = CommonOptions.Dir();
+        var output = new Option<string>("--output", "-o") { Description = "folder to write the self-contained export into", Required = true };
+        var exportCommand = new Command("export", "Write the ledger (entries, checkpoints, public key, README) for an oversight body") { exportDir, output };
+        exportCommand.SetAction((parse, cancellationToken) => CliRunner.Run(async () =>
+        {
+            var node = await NodeDirectory.OpenAndMigrateAsync(parse.GetValue(exportDir)!, cancellationToken);
+            var target = parse.GetValue(output)!;
+            if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+            {
+                throw new CliFailure($"'{target}' exists and is not empty");
+            }
+            var store = new DbLedgerStore(node);
+            await LedgerExport.WriteAsync(store, NodeLedger.ReadVerifierKey(node), [], target, cancellationToken);
+            Console.WriteLine($"ledger of {node.NodeId} exported to {target} ({await store.GetSizeAsync(cancellationToken)} entries); verify with: liaison audit verify --export {target} --key '{NodeLedger.ReadVerifierKey(node)}'");
+            return 0;
+        }));
+
+        return new Command("audit", "Verify and export the tamper-evident audit ledger") { verify, exportCommand };
     }
 
     /// <summary>Verifies any ledger store (export folder today, the node database for <c>--dir</c>).</summary>

@@ -36,6 +36,11 @@ internal static class ImportCommand
                     Mapping = mapping,
                 };
                 var result = await WithProgress(file, options, o => service.ImportFileAsync(file, o, ct));
+                await CliJournal.RecordAsync(node, "admin.import", options.CaseId, new Dictionary<string, string>
+                {
+                    ["file"] = result.File, ["format"] = result.Format, ["import"] = result.ImportId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["accepted"] = result.Accepted.ToString(System.Globalization.CultureInfo.InvariantCulture), ["rejected"] = result.Rejected.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                }, ct);
                 Console.WriteLine($"{result.File}: {result.Accepted} {(result.Format == "cdr" ? "call records" : "records")} imported into case '{options.CaseId}' (import #{result.ImportId}, {result.Format})"
                     + (result.Rejected > 0 ? $"; {result.Rejected} rejected, see {result.RejectsReport}" : ""));
             }

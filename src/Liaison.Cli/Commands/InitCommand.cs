@@ -31,8 +31,10 @@ internal static class InitCommand
                 ConnectionString = pg,
             }, ct);
             Liaison.Node.Policy.NodePolicy.WriteDefault(config);
+            await CliJournal.RecordAsync(config, "admin.init", null, new Dictionary<string, string> { ["node"] = config.NodeId, ["jurisdiction"] = config.Jurisdiction }, ct);
             Console.WriteLine($"node '{config.NodeId}' ({config.Agency}, {config.Jurisdiction}) created in {config.Directory}");
             Console.WriteLine($"database: {(pg is null ? config.SqlitePath : "PostgreSQL")}; policy: {Liaison.Node.Policy.NodePolicy.PathOf(config)}");
+            Console.WriteLine($"ledger verifier key (publish it to peers and oversight): {Liaison.Storage.Ledger.NodeLedger.ReadVerifierKey(config)}");
             Console.WriteLine($"next: liaison user add --dir {parse.GetValue(dir)} --name NAME --roles investigator --case CASE");
             return 0;
         }));

@@ -47,6 +47,7 @@ internal static class UserCommands
                 db.CaseMembers.Add(new CaseMemberRow { CaseId = caseId, UserName = userName });
             }
             await db.SaveChangesAsync(ct);
+            await CliJournal.RecordAsync(node, "admin.user-add", null, new Dictionary<string, string> { ["user"] = userName, ["roles"] = parse.GetValue(roles)!, ["cases"] = string.Join(',', parse.GetValue(cases) ?? []) }, ct);
             Console.WriteLine($"user '{userName}' added ({parse.GetValue(roles)})");
             if (parse.GetValue(token))
             {

@@ -1,6 +1,7 @@
 using Liaison.Core.Policy;
 using Liaison.Node.Audit;
 using Liaison.Storage;
+using Liaison.Storage.Ledger;
 using Liaison.Storage.Nodes;
 
 namespace Liaison.Node.Policy;
@@ -9,7 +10,7 @@ namespace Liaison.Node.Policy;
 /// Reloads <c>policy.yaml</c> when it changes, without a restart. A bad file keeps the policy in force
 /// and the errors are journalled; changes are debounced because editors write files in several steps.
 /// </summary>
-internal sealed class PolicyFileWatcher(NodeConfig node, PolicyStore store, TimeProvider clock, ILogger<PolicyFileWatcher> log) : BackgroundService
+internal sealed class PolicyFileWatcher(NodeConfig node, PolicyStore store, NodeLedger ledger, TimeProvider clock, ILogger<PolicyFileWatcher> log) : BackgroundService
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
 
@@ -52,7 +53,7 @@ internal sealed class PolicyFileWatcher(NodeConfig node, PolicyStore store, Time
         }
         var result = store.Reload(text, path);
         await using var db = LiaisonDbFactory.Create(node);
-        var journal = new AuditJournal(db, clock);
+        var journal = new AuditJournal(db, ledger, clock);
         await journal.RecordAsync("node", "policy.reload", result.Applied ? "permit" : "deny", rule: result.Applied ? "policy-file" : "policy-invalid",
             detail: result.Applied ? $"{result.Previous} -> {result.InForce}" : string.Join("; ", result.Errors.Select(e => e.ToString())), ct: ct);
         if (!result.Applied)

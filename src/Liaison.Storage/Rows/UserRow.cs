@@ -37,4 +37,6 @@ public sealed class AuditRow
     public required string Decision { get; set; }
     public string? Rule { get; set; }
     public string? Detail { get; set; }
+    /// <summary>The tamper-evident ledger entry this row indexes (the ledger is the authority; this table is for queries).</summary>
+    public long? LedgerIndex { get; set; }
 }

@@ -85,6 +85,9 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.Property<string>("Detail")
                         .HasColumnType("text");
 
+                    b.Property<long?>("LedgerIndex")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Purpose")
                         .HasColumnType("text");
 
@@ -264,6 +267,72 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.ToTable("imports", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Storage.Rows.LedgerCheckpointRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("SignedNote")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Rows.LedgerCosignatureRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CheckpointText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SignatureLine")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WitnessName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_cosignatures", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Rows.LedgerEntryRow", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Index");
+
+                    b.ToTable("ledger_entries", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Storage.Rows.RecordRow", b =>
                 {
                     b.Property<string>("Id")
@@ -375,6 +444,23 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.HasKey("UserName");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Rows.WitnessStateRow", b =>
+                {
+                    b.Property<string>("Origin")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SignedCheckpoint")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Origin");
+
+                    b.ToTable("witness_state", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -76,6 +76,9 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.Property<string>("Detail")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LedgerIndex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Purpose")
                         .HasColumnType("TEXT");
 
@@ -249,6 +252,68 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.ToTable("imports", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Storage.Rows.LedgerCheckpointRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedNote")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Rows.LedgerCosignatureRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckpointText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatureLine")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WitnessName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_cosignatures", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Rows.LedgerEntryRow", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Index");
+
+                    b.ToTable("ledger_entries", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Storage.Rows.RecordRow", b =>
                 {
                     b.Property<string>("Id")
@@ -360,6 +425,23 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.HasKey("UserName");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Rows.WitnessStateRow", b =>
+                {
+                    b.Property<string>("Origin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedCheckpoint")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Origin");
+
+                    b.ToTable("witness_state", (string)null);
                 });
 #pragma warning restore 612, 618
         }
