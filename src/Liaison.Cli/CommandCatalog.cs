@@ -10,6 +10,7 @@ internal static class CommandCatalog
     {
         yield return InitCommand.Create();
         yield return ServeCommand.Create();
+        yield return DemoCommand.Create();
         yield return ImportCommand.Create();
         yield return ExportCommand.Create();
         yield return StatsCommand.Create();

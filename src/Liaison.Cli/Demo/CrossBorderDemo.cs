@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Liaison.Scenarios;
+using Liaison.Storage.Import;
+using Spectre.Console;
+
+namespace Liaison.Cli.Demo;
+
+/// <summary>
+/// The whole cross-border case on loopback: three agencies (GB, NL, US) each run a node with their
+/// part of a trafficking investigation, and the demo walks through what each pillar does, printing
+/// what happened and checking the outcome against the scenario's ground truth.
+/// </summary>
+internal sealed class CrossBorderDemo(string root, IAnsiConsole console)
+{
+    private readonly List<DemoNode> _nodes = [];
+    private int _failures;
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var scenario = new ScenarioGenerator().Generate();
+        console.Write(new Rule("[bold]Liaison demo: a cross-border trafficking case[/]").LeftJustified());
+        console.MarkupLine($"Working folder: [grey]{Markup.Escape(root)}[/]");
+
+        await StepAsync("1. Each agency runs its own node and imports its case data", async () =>
+        {
+            var table = new Table().AddColumns("node", "case", "records", "calls", "listening on");
+            foreach (var part in scenario.Nodes)
+            {
+                var config = await DemoNode.CreateAsync(root, part.NodeId, part.Agency, part.Jurisdiction, part.CaseId, ct);
+                ScenarioWriter.Write(new Scenario { Nodes = [part], SharedPhones = [], RingLeaders = [], RingPhones = [] }, Path.Combine(root, "input"));
+                var import = new ImportService(config, TimeProvider.System);
+                var folder = Path.Combine(root, "input", part.NodeId);
+                var records = await import.ImportFileAsync(Path.Combine(folder, "case.ftm.jsonl"), new ImportOptions { CaseId = part.CaseId, ImportedBy = "investigator" }, ct);
+                var calls = await import.ImportFileAsync(Path.Combine(folder, "cdr.csv"), new ImportOptions { CaseId = part.CaseId, ImportedBy = "investigator" }, ct);
+                var node = await DemoNode.StartAsync(config, ct);
+                _nodes.Add(node);
+                table.AddRow(part.NodeId, part.CaseId, records.Accepted.ToString(System.Globalization.CultureInfo.InvariantCulture), calls.Accepted.ToString(System.Globalization.CultureInfo.InvariantCulture), node.Address.ToString());
+            }
+            console.Write(table);
+        });
+
+        await StepAsync("2. An investigator searches their own case by a phone number in any format", async () =>
+        {
+            var gb = _nodes[0];
+            var client = await gb.SignInAsync("investigator", ct);
+            var phone = scenario.SharedPhones[0];
+            var local = "00" + phone[1..];
+            var hits = await client.GetFromJsonAsync<JsonElement>($"/api/entities?q={Uri.EscapeDataString(local)}&caseId={scenario.Nodes[0].CaseId}&purpose=criminal-investigation", ct);
+            console.MarkupLine($"Search for [blue]{local}[/] in {scenario.Nodes[0].CaseId}: {hits.GetArrayLength()} records");
+            foreach (var hit in hits.EnumerateArray())
+            {
+                console.MarkupLine($"  {hit.GetProperty("schema").GetString(),-8} {Markup.Escape(hit.GetProperty("caption").GetString()!),-28} [{TlpColour(hit.GetProperty("tlp").GetString()!)}]{hit.GetProperty("tlp").GetString()}[/] {hit.GetProperty("handling").GetString()} grade {hit.GetProperty("grading").GetString()}");
+            }
+            Check(hits.GetArrayLength() >= 2, "the leader's phone is found on the person and the phone record");
+        });
+
+        await StepAsync("3. The policy engine refuses what the law does not allow, and says which rule", async () =>
+        {
+            var gb = _nodes[0];
+            var investigator = await gb.SignInAsync("investigator", ct);
+            var noPurpose = await investigator.GetAsync($"/api/entities/gb-p-ion-popescu", ct);
+            console.MarkupLine($"Read without a purpose → {(int)noPurpose.StatusCode} ({await Rule(noPurpose, ct)})");
+            Check(noPurpose.StatusCode == HttpStatusCode.Forbidden, "a read without a purpose is refused");
+            var dpo = await gb.SignInAsync("dpo", ct);
+            var dpoRead = await dpo.GetAsync($"/api/entities/gb-p-ion-popescu?purpose=criminal-investigation", ct);
+            console.MarkupLine($"The data-protection officer reads case content → {(int)dpoRead.StatusCode} ({await Rule(dpoRead, ct)})");
+            Check(dpoRead.StatusCode == HttpStatusCode.Forbidden, "oversight never reads case content");
+            var nl = _nodes[1];
+            var nlInvestigator = await nl.SignInAsync("investigator", ct);
+            var foreign = await nlInvestigator.GetAsync($"/api/entities/nl-p-0001?purpose=criminal-investigation", ct);
+            console.MarkupLine($"A member of the NL case reads its suspect → {(int)foreign.StatusCode}");
+            Check(foreign.StatusCode == HttpStatusCode.OK, "need-to-know permits a case member");
+        });
+
+        await StepAsync("4. Every decision is in each node's tamper-evident ledger; oversight verifies it", async () =>
+        {
+            foreach (var node in _nodes)
+            {
+                var dpo = await node.SignInAsync("dpo", ct);
+                var result = await (await dpo.PostAsync("/api/ledger/verify", null, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+                var intact = result.GetProperty("intact").GetBoolean();
+                console.MarkupLine($"{node.Config.NodeId}: {(intact ? "[green]intact[/]" : "[red]NOT intact[/]")}, {result.GetProperty("entries").GetInt64()} entries, {result.GetProperty("checkpoints").GetInt64()} signed checkpoints");
+                Check(intact, $"{node.Config.NodeId}'s ledger verifies");
+            }
+        });
+
+        console.Write(new Rule(_failures == 0 ? "[green]demo finished: every check passed[/]" : $"[red]demo finished with {_failures} failed check(s)[/]").LeftJustified());
+        return _failures == 0 ? 0 : 1;
+    }
+
+    private async Task StepAsync(string title, Func<Task> step)
+    {
+        console.WriteLine();
+        console.MarkupLine($"[bold yellow]{Markup.Escape(title)}[/]");
+        await step();
+    }
+
+    private void Check(bool ok, string what)
+    {
+        console.MarkupLine(ok ? $"  [green]✓[/] {Markup.Escape(what)}" : $"  [red]✗ {Markup.Escape(what)}[/]");
+        if (!ok)
+        {
+            _failures++;
+        }
+    }
+
+    private static async Task<string> Rule(HttpResponseMessage response, CancellationToken ct)
+    {
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        return body.TryGetProperty("rule", out var r) ? "rule " + r.GetString() : body.TryGetProperty("title", out var t) ? t.GetString()! : "";
+    }
+
+    private static string TlpColour(string tlp) => tlp switch
+    {
+        "TLP:RED" => "red",
+        "TLP:AMBER" or "TLP:AMBER+STRICT" => "orange1",
+        "TLP:GREEN" => "green",
+        _ => "white",
+    };
+
+    public async Task StopAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            await node.DisposeAsync();
+        }
+    }
+}

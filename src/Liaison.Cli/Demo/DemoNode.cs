@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Liaison.Node;
+using Liaison.Node.Accounts;
+using Liaison.Storage;
+using Liaison.Storage.Nodes;
+using Liaison.Storage.Rows;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.Cli.Demo;
+
+/// <summary>One agency's node in the demo: its folder, its running server on loopback, and a user per role.</summary>
+internal sealed class DemoNode : IAsyncDisposable
+{
+    public const string Password = "demo-password-not-for-production";
+
+    private DemoNode(NodeConfig config, WebApplication app, Uri address)
+    {
+        Config = config;
+        App = app;
+        Address = address;
+    }
+
+    public NodeConfig Config { get; }
+    public WebApplication App { get; }
+    public Uri Address { get; }
+
+    public static async Task<NodeConfig> CreateAsync(string root, string nodeId, string agency, string jurisdiction, string caseId, CancellationToken ct)
+    {
+        var config = await NodeDirectory.InitAsync(Path.Combine(root, nodeId), new NodeConfig { NodeId = nodeId, Agency = agency, Jurisdiction = jurisdiction }, ct);
+        Liaison.Node.Policy.NodePolicy.WriteDefault(config);
+        await using var db = LiaisonDbFactory.Create(config);
+        var accounts = new UserAccounts(db, TimeProvider.System);
+        foreach (var role in new[] { "investigator", "analyst", "supervisor", "liaison-officer", "dpo" })
+        {
+            await accounts.AddUserAsync(role, $"{role} ({agency})", Password, Roles.Parse(role), ct);
+        }
+        db.Cases.Add(new CaseRow { Id = caseId, Title = caseId, CreatedAt = TimeProvider.System.GetUtcNow(), CreatedBy = "demo" });
+        foreach (var member in new[] { "investigator", "analyst", "supervisor", "liaison-officer" })
+        {
+            db.CaseMembers.Add(new CaseMemberRow { CaseId = caseId, UserName = member });
+        }
+        await db.SaveChangesAsync(ct);
+        return config;
+    }
+
+    public static async Task<DemoNode> StartAsync(NodeConfig config, CancellationToken ct)
+    {
+        var app = NodeHost.Build(config, ["http://127.0.0.1:0"]);
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new DemoNode(config, app, new Uri(address));
+    }
+
+    public async Task<HttpClient> SignInAsync(string user, CancellationToken ct)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = user, password = Password }, ct);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenBody>(ct))!.Token;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private sealed record TokenBody(string Token);
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
