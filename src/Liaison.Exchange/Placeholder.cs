@@ -1,0 +1,1 @@
+namespace Liaison.Exchange; internal static class Placeholder { }
