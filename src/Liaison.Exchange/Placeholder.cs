@@ -1,1 +1,0 @@
-namespace Liaison.Exchange; internal static class Placeholder { }
