@@ -1,4 +1,5 @@
 using System.Text;
+using Liaison.Exchange.Cases;
 using Liaison.Exchange.Delivery;
 using Liaison.Exchange.Envelopes;
 using Liaison.Exchange.Identity;
@@ -19,7 +20,10 @@ internal sealed class TestNode : IDisposable
         Opener = new EnvelopeOpener(identity, Peers, Inbox, time, options);
         Receiver = new MessageReceiver(Opener, Inbox, Peers, new ReceiptIssuer(Sealer, time, options), time);
         Outbox = new Outbox(OutboxStore, Peers, Sealer, time);
+        Cases = new CaseMailbox(Id, new InMemoryCaseStore(), Outbox, time);
     }
+
+    public CaseMailbox Cases { get; }
 
     public NodeIdentity Identity { get; }
     public string Id => Identity.NodeId;
