@@ -9,5 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return NormaliseCommand.Create();
+        yield return KeyCommands.Create();
+        yield return PeerCommands.Create();
     }
 }

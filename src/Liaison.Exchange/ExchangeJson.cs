@@ -12,5 +12,10 @@ internal static class ExchangeJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
+    /// <summary>For files people read (descriptors, peers): indented, and '+' in offsets not escaped as \u002B.</summary>
+    public static readonly JsonSerializerOptions Indented = new(Options)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Liaison.Exchange.Identity;
 
@@ -13,12 +12,6 @@ internal sealed class KeyFolder(string dataDirectory)
 {
     public const string FolderName = "keys";
     public const string ManifestName = "identity.json";
-
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
 
     public string Path { get; } = System.IO.Path.Combine(dataDirectory, FolderName);
 
@@ -34,11 +27,11 @@ internal sealed class KeyFolder(string dataDirectory)
         {
             throw new KeyStoreException($"no node keys in {Path}: run 'liaison keys init' first");
         }
-        return JsonSerializer.Deserialize<KeyManifest>(File.ReadAllText(ManifestPath), Json)
+        return JsonSerializer.Deserialize<KeyManifest>(File.ReadAllText(ManifestPath), ExchangeJson.Indented)
                ?? throw new KeyStoreException($"{ManifestPath} is empty");
     }
 
-    public void WriteManifest(KeyManifest manifest) => WriteAtomically(ManifestPath, JsonSerializer.Serialize(manifest, Json));
+    public void WriteManifest(KeyManifest manifest) => WriteAtomically(ManifestPath, JsonSerializer.Serialize(manifest, ExchangeJson.Indented));
 
     public string ReadKey(string file)
     {

@@ -38,6 +38,13 @@ public sealed partial class NodeIdentity : IDisposable
     /// <summary>The fingerprint of the current signing key, for out-of-band confirmation.</summary>
     public string Fingerprint => KeyFingerprint.Of(SigningKey.Public);
 
+    /// <summary>The node's profile from <c>keys/identity.json</c>, without the passphrase (no private key is read).</summary>
+    public static NodeProfile ReadProfile(string dataDirectory)
+    {
+        var manifest = new KeyFolder(dataDirectory).ReadManifest();
+        return new NodeProfile(manifest.NodeId, manifest.Agency, manifest.Jurisdiction, manifest.Endpoint);
+    }
+
     /// <summary>True when <paramref name="dataDirectory"/> already holds node keys.</summary>
     public static bool Exists(string dataDirectory) => new KeyFolder(dataDirectory).HasManifest;
 
