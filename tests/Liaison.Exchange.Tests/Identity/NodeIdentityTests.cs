@@ -38,13 +38,27 @@ public sealed class NodeIdentityTests : IDisposable
     }
 
     [Fact]
-    public void Keys_protected_with_the_default_iteration_count_load()
+    public void Key_files_are_pbes2_with_pbkdf2_sha256_and_aes256_cbc_at_the_configured_iterations()
     {
-        using var created = NodeIdentity.Create(_dir.Path, Profile, Passphrase, _time);
+        NodeIdentity.Create(_dir.Path, Profile, Passphrase, _time, new KeyProtection(1_234)).Dispose();
 
-        using var loaded = NodeIdentity.Load(_dir.Path, Passphrase, _time);
+        var files = Directory.GetFiles(Path.Combine(_dir.Path, "keys"), "*.key.pem");
 
-        Assert.Equal(created.Fingerprint, loaded.Fingerprint);
+        Assert.Equal(2, files.Length);
+        Assert.All(files, f => Assert.Equal(
+            new Pkcs8Parameters(Pkcs8Parameters.Pbes2, Pkcs8Parameters.Pbkdf2, 1_234, Pkcs8Parameters.HmacSha256, Pkcs8Parameters.Aes256Cbc),
+            Pkcs8Parameters.Read(File.ReadAllText(f))));
+    }
+
+    [Fact]
+    public void Default_protection_uses_600000_pbkdf2_iterations()
+    {
+        // One derivation only (about a second on a busy machine): the rest of the suite uses fewer iterations.
+        using var key = NodeKey.Generate(KeyUse.Signing, _time.GetUtcNow());
+
+        var pem = key.ExportEncryptedPem(Passphrase, KeyProtection.Default);
+
+        Assert.Equal(600_000, Pkcs8Parameters.Read(pem).Iterations);
     }
 
     [Fact]
