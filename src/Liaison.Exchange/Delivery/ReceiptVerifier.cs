@@ -4,8 +4,8 @@ using Liaison.Exchange.Envelopes;
 namespace Liaison.Exchange.Delivery;
 
 /// <summary>
-/// Checks a receipt returned for an outbox message: a valid envelope from the message's recipient
-/// to us (no replay check — recording a delivery twice is harmless, and a duplicate delivery is
+/// Checks a receipt returned for an outbox message: a valid signed message (compact JWS) from the
+/// message's recipient to us (no replay check — recording a delivery twice is harmless, and a duplicate delivery is
 /// answered with the same stored receipt), of type receipt, naming this message id and the hash of
 /// exactly the envelope we sent.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed class ReceiptVerifier(EnvelopeOpener opener)
     public async Task<Receipt> VerifyAsync(OutboxMessage sent, string receiptEnvelope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sent);
-        var opened = await opener.OpenAsync(receiptEnvelope, cancellationToken);
+        var opened = await opener.VerifySignedAsync(receiptEnvelope, cancellationToken);
         if (opened.Header.Type != Receipt.MessageType || opened.Header.Sender != sent.Recipient)
         {
             throw new MessageTransportException($"the answer to {sent.Id} is not a receipt from {sent.Recipient}");

@@ -14,7 +14,7 @@ namespace Liaison.Exchange.Envelopes;
 /// signature by a usable key of the sender, inner header = outer header, and last the replay
 /// check, so a forgery can never make a genuine id look seen.
 /// </summary>
-public sealed class EnvelopeOpener(
+public sealed partial class EnvelopeOpener(
     NodeIdentity identity, IPeerDirectory peers, IReplayCache? replayCache, TimeProvider time, ExchangeOptions options)
 {
     public async Task<OpenedMessage> OpenAsync(string envelope, CancellationToken cancellationToken = default)
@@ -137,8 +137,8 @@ public sealed class EnvelopeOpener(
                   ?? throw reject(EnvelopeRejection.UnknownSigningKey, $"key {kid} is not a usable signing key of the sender");
         try
         {
-            using var ecdsa = key.ToECDsa();
-            return (innerHeader, kid, JWT.VerifyBytes(inner, ecdsa, JwsAlgorithm.ES256));
+            using var verifier = PublicKeyPool.Verifier(key);
+            return (innerHeader, kid, JWT.VerifyBytes(inner, verifier.Key, JwsAlgorithm.ES256));
         }
         catch (Exception e) when (e is JoseException or CryptographicException or ArgumentException or FormatException)
         {
