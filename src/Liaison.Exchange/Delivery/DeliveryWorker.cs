@@ -14,7 +14,7 @@ namespace Liaison.Exchange.Delivery;
 public sealed class DeliveryWorker(
     IOutboxStore outbox, IMessageTransport transport, IPeerDirectory peers, ReceiptVerifier receipts, RetryPolicy policy, TimeProvider time)
 {
-    /// <summary>Raised after each attempt, for the node's journal and the demo's output.</summary>
+    /// <summary>Raised after each attempt, for the node's journal and the demo's output; raised from several threads at once.</summary>
     public event Action<DeliveryAttempt>? Attempted;
 
     /// <summary>Claims one batch of due messages and attempts each; returns how many were attempted.</summary>

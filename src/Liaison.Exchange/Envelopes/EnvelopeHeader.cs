@@ -52,6 +52,9 @@ public sealed record EnvelopeHeader(
     internal static EnvelopeHeader ReadFrom(JsonElement header)
     {
         string Required(string name) => header.String(name) is { Length: > 0 and <= 256 } s ? s : throw new FormatException($"header field {name} missing or too long");
+        // Ids end up in logs and refusal messages before anything is authenticated: only a safe
+        // alphabet, so a forged header can neither inject lines nor smuggle personal data into them.
+        string Id(string name) => IsSafeId(Required(name)) ? header.String(name)! : throw new FormatException($"header field {name} has characters outside [A-Za-z0-9._:-]");
         DateTimeOffset Time(string name) =>
             header.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var s)
             && s is > 0 and < 253402300800
@@ -69,7 +72,10 @@ public sealed record EnvelopeHeader(
         {
             throw new FormatException("case_ref is too long");
         }
-        return new EnvelopeHeader(Required(MessageIdName), Required(SenderName), Required(RecipientName), Time(CreatedName),
-            Time(ExpiresName), Required(TypeName), caseRef, handling, tlp);
+        return new EnvelopeHeader(Id(MessageIdName), Id(SenderName), Id(RecipientName), Time(CreatedName),
+            Time(ExpiresName), Id(TypeName), caseRef, handling, tlp);
     }
+
+    internal static bool IsSafeId(string value) =>
+        value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-');
 }

@@ -253,4 +253,19 @@ public sealed class EnvelopeTests : IDisposable
         Assert.DoesNotContain("Jane", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("7700", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Forged_header_cannot_put_arbitrary_text_into_the_refusal()
+    {
+        var header = new Dictionary<string, object> { ["kid"] = "k" };
+        (await _gb.SealTo(_us)).Header.WriteTo(header);
+        header["sender"] = "Jane Doe\nFAKE LOG LINE";
+        var forged = JWT.Encode("x", new byte[32], JweAlgorithm.DIR, JweEncryption.A256GCM, extraHeaders: header);
+
+        var e = await Assert.ThrowsAsync<EnvelopeRejectedException>(() => _us.Opener.OpenAsync(forged));
+
+        Assert.Null(e.Sender);
+        Assert.DoesNotContain("Jane", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", e.Message, StringComparison.Ordinal);
+    }
 }

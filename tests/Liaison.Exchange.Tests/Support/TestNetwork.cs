@@ -11,7 +11,7 @@ internal sealed class TestNetwork(params TestNode[] nodes) : IMessageTransport
 {
     private readonly Dictionary<string, TestNode> _nodes = nodes.ToDictionary(n => n.Id);
 
-    public List<DeliveryAttempt> Deliveries { get; } = [];
+    public System.Collections.Concurrent.ConcurrentQueue<DeliveryAttempt> Deliveries { get; } = new();
 
     public async Task<string> SendAsync(Peer recipient, string envelope, CancellationToken cancellationToken = default)
     {
@@ -25,7 +25,7 @@ internal sealed class TestNetwork(params TestNode[] nodes) : IMessageTransport
         var workers = _nodes.Values.Select(n =>
         {
             var w = new DeliveryWorker(n.OutboxStore, this, n.Peers, new ReceiptVerifier(n.ReceiptOpener), new RetryPolicy(), n.Time);
-            w.Attempted += Deliveries.Add;
+            w.Attempted += Deliveries.Enqueue;
             return w;
         }).ToList();
         for (var round = 0; round < 20; round++)
