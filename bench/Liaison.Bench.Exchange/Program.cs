@@ -9,8 +9,8 @@ using Liaison.Exchange.Peers;
 // Measures the CPU cost of the envelope per message, in process (no network, no database):
 //   seal      sign (ES256) + encrypt (ECDH-ES+A256KW, A256GCM)
 //   open      every receiver check: decrypt + verify + header checks
-//   exchange  the whole reliable exchange: seal, receive (open, seal the receipt, inbox record),
-//             verify the receipt at the sender
+//   exchange  the whole reliable exchange: sign, encrypt, receive (open, inbox record, sign the
+//             receipt), verify the receipt at the sender; one message per envelope, and batches
 // and, as the peer to compare with, the same primitives called directly from .NET (ECDSA sign,
 // ephemeral ECDH, AES key wrap left out, AES-GCM) without JOSE framing.
 // Usage: dotnet run -c Release --project bench/Liaison.Bench.Exchange [messages-per-size]
@@ -28,7 +28,7 @@ var gbSealer = new EnvelopeSealer(gb, time, options);
 var usSealer = new EnvelopeSealer(us, time, options);
 var usInbox = new InMemoryInboxStore();
 var usOpener = new EnvelopeOpener(us, usPeers, usInbox, time, options);
-var receiver = new MessageReceiver(usOpener, usInbox, usPeers, new ReceiptIssuer(usSealer, time, options), time);
+var receiver = new MessageReceiver(usOpener, usInbox, new ReceiptIssuer(usSealer, time, options), time);
 var receipts = new ReceiptVerifier(new EnvelopeOpener(gb, gbPeers, null, time, options));
 
 Console.WriteLine($"# {Environment.ProcessorCount} cores, {count} messages per row, one thread unless noted");
@@ -44,19 +44,10 @@ foreach (var size in new[] { 1024, 100 * 1024 })
     var sealedOnes = Enumerable.Range(0, n).Select(_ => gbSealer.Seal(new OutgoingMessage("us-fbi", "case.message", payload), usPeer).Compact).ToArray();
     var plainOpener = new EnvelopeOpener(us, usPeers, null, time, options);
     Run("open", label, n, i => plainOpener.OpenAsync(sealedOnes[i]).GetAwaiter().GetResult());
-    Run("exchange (seal, receive + receipt + inbox, verify receipt)", label, n, _ =>
-    {
-        var sealedEnvelope = gbSealer.Seal(new OutgoingMessage("us-fbi", "case.message", payload), usPeer);
-        var result = receiver.ReceiveAsync(sealedEnvelope.Compact, (_, _) => Task.CompletedTask).GetAwaiter().GetResult();
-        var row = OutboxMessage.For(sealedEnvelope, time.GetUtcNow());
-        receipts.VerifyAsync(row, result.ReceiptEnvelope).GetAwaiter().GetResult();
-    });
-    RunParallel("exchange, 2 threads", label, n, _ =>
-    {
-        var sealedEnvelope = gbSealer.Seal(new OutgoingMessage("us-fbi", "case.message", payload), usPeer);
-        var result = receiver.ReceiveAsync(sealedEnvelope.Compact, (_, _) => Task.CompletedTask).GetAwaiter().GetResult();
-        receipts.VerifyAsync(OutboxMessage.For(sealedEnvelope, time.GetUtcNow()), result.ReceiptEnvelope).GetAwaiter().GetResult();
-    });
+    Run("exchange, one message per envelope", label, n, _ => Exchange(payload, 1));
+    RunParallel("exchange, one message per envelope, 2 threads", label, n, _ => Exchange(payload, 1));
+    var batch = size > 10_000 ? 16 : 64;
+    RunBatches($"exchange, batches of {batch} (latency per batch)", label, n / batch, batch, () => Exchange(payload, batch));
     using var signer = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     using var recipient = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
     Run("peer: raw .NET ECDSA sign + ephemeral ECDH + AES-256-GCM", label, n, _ =>
@@ -70,6 +61,21 @@ foreach (var size in new[] { 1024, 100 * 1024 })
         byte[] plaintext = [.. payload, .. signature];
         gcm.Encrypt(RandomNumberGenerator.GetBytes(12), plaintext, cipher, tag);
     });
+}
+
+// One reliable exchange of `count` messages: sign each, encrypt (one JWE, or a batch), receive
+// (open, inbox record, sign the receipt), verify the receipt at the sender.
+void Exchange(byte[] payload, int count)
+{
+    var signed = Enumerable.Range(0, count).Select(_ => gbSealer.Sign(new OutgoingMessage("us-fbi", "case.message", payload), usPeer)).ToList();
+    var envelope = count == 1 ? gbSealer.Encrypt(signed[0], usPeer) : gbSealer.EncryptBatch(signed, usPeer);
+    var result = receiver.ReceiveAsync(envelope.Compact, (_, _) => Task.CompletedTask).GetAwaiter().GetResult();
+    var outcomes = receipts.VerifyAsync(signed.Select(m => OutboxMessage.For(m, time.GetUtcNow())).ToList(), result.ReceiptEnvelope)
+        .GetAwaiter().GetResult();
+    if (outcomes.Any(o => o.Verdict != ReceiptVerdict.Delivered))
+    {
+        throw new InvalidOperationException("a message was not acknowledged");
+    }
 }
 
 void Run(string name, string size, int n, Action<int> op)
@@ -88,6 +94,22 @@ void Run(string name, string size, int n, Action<int> op)
         latencies[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
     }
     Report(name, size, n, total.Elapsed, latencies, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+}
+
+void RunBatches(string name, string size, int batches, int perBatch, Action op)
+{
+    op();
+    var latencies = new double[batches];
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var total = Stopwatch.StartNew();
+    for (var i = 0; i < batches; i++)
+    {
+        var t = Stopwatch.GetTimestamp();
+        op();
+        latencies[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+    }
+    // Rate and CPU per message; latency per batch (the time the last message of a batch waits).
+    Report(name, size, batches * perBatch, total.Elapsed, latencies, Process.GetCurrentProcess().TotalProcessorTime - cpu);
 }
 
 void RunParallel(string name, string size, int n, Action<int> op)

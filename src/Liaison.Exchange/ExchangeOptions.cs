@@ -17,6 +17,10 @@ public sealed class ExchangeOptions
     /// <summary>The longest life a message may claim (expires − created); bounds how long the replay cache must remember an id.</summary>
     public TimeSpan MaxMessageLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>The most signed messages one batch envelope may carry.</summary>
+    [Range(1, 10_000)]
+    public int MaxBatchMessages { get; set; } = 256;
+
     /// <summary>The life given to a message when the sender does not say.</summary>
     public TimeSpan DefaultMessageLifetime { get; set; } = TimeSpan.FromDays(2);
 }

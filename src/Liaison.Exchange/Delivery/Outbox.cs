@@ -4,7 +4,7 @@ using Liaison.Exchange.Peers;
 namespace Liaison.Exchange.Delivery;
 
 /// <summary>
-/// Seals a message for a peer and puts it in the outbox. Call it inside the transaction of the
+/// Signs a message for a peer and puts it in the outbox. Call it inside the transaction of the
 /// business change that the message announces, so both commit or neither does.
 /// </summary>
 public sealed class Outbox(IOutboxStore store, IPeerDirectory peers, EnvelopeSealer sealer, TimeProvider time)
@@ -14,7 +14,7 @@ public sealed class Outbox(IOutboxStore store, IPeerDirectory peers, EnvelopeSea
         ArgumentNullException.ThrowIfNull(message);
         var peer = await peers.FindAsync(message.Recipient, cancellationToken)
                    ?? throw new MessageTransportException($"{message.Recipient} is not a peer", permanent: true);
-        var row = OutboxMessage.For(sealer.Seal(message, peer), time.GetUtcNow());
+        var row = OutboxMessage.For(sealer.Sign(message, peer), time.GetUtcNow());
         await store.AddAsync(row, cancellationToken);
         return row;
     }

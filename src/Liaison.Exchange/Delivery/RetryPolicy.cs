@@ -30,7 +30,15 @@ public sealed class RetryPolicy
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 64;
 
-    /// <summary>Messages sent at once by one worker.</summary>
+    /// <summary>The most messages to one peer sent in one envelope (one key agreement for all). 1 disables batching.</summary>
+    [Range(1, 10_000)]
+    public int MaxBatchMessages { get; set; } = 64;
+
+    /// <summary>The most bytes of signed messages in one batch envelope; keep well under the receiver's <see cref="ExchangeOptions.MaxEnvelopeBytes"/>.</summary>
+    [Range(1024, int.MaxValue)]
+    public int MaxBatchBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Envelopes sent at once by one worker.</summary>
     [Range(1, 256)]
     public int Parallelism { get; set; } = 8;
 

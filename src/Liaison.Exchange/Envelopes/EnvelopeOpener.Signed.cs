@@ -39,7 +39,7 @@ public sealed partial class EnvelopeOpener
             throw Reject(EnvelopeRejection.SenderDescriptorExpired, "the sender's descriptor has expired");
         }
         CheckTimes(h, now, Reject);
-        var (_, kid, payload) = VerifyInner(signedMessage, sender, now, Reject);
+        var (_, kid, payload) = VerifyInner(signedMessage, sender, now, h.MessageId);
         return new OpenedMessage(h, payload, kid, SealedEnvelope.HashOf(signedMessage));
     }
 }

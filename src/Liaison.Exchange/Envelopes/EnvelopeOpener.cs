@@ -10,14 +10,31 @@ namespace Liaison.Exchange.Envelopes;
 /// Opens incoming envelopes, refusing anything that fails a check with an
 /// <see cref="EnvelopeRejectedException"/>. The order is chosen so that cheap checks on the
 /// outer header come first and nothing is believed before it is authenticated: size, shape and
-/// algorithms, recipient, sender, times, decryption (authenticates the outer header), inner
-/// signature by a usable key of the sender, inner header = outer header, and last the replay
-/// check, so a forgery can never make a genuine id look seen.
+/// algorithms, recipient, sender, times, decryption (authenticates the outer header), then per
+/// signed message: signature by a usable key of the sender, its header against the outer one, and
+/// last the replay check, so a forgery can never make a genuine id look seen.
 /// </summary>
 public sealed partial class EnvelopeOpener(
     NodeIdentity identity, IPeerDirectory peers, IReplayCache? replayCache, TimeProvider time, ExchangeOptions options)
 {
+    /// <summary>Opens an envelope holding one message and returns it, or throws its refusal.</summary>
     public async Task<OpenedMessage> OpenAsync(string envelope, CancellationToken cancellationToken = default)
+    {
+        var opened = await OpenAllAsync(envelope, cancellationToken);
+        if (opened.IsBatch)
+        {
+            throw new EnvelopeRejectedException(EnvelopeRejection.Malformed, opened.Outer.MessageId, opened.Outer.Sender,
+                "a batch where one message was expected");
+        }
+        var item = opened.Items[0];
+        return item.Message ?? throw item.Refusal!;
+    }
+
+    /// <summary>
+    /// Opens an envelope holding one message or a batch. Failures of the envelope itself throw;
+    /// each message inside is returned opened or with its own refusal.
+    /// </summary>
+    public async Task<OpenedEnvelope> OpenAllAsync(string envelope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         // Compact serialisations are ASCII, so characters are bytes; anything else fails the shape check.
@@ -25,8 +42,7 @@ public sealed partial class EnvelopeOpener(
         {
             throw new EnvelopeRejectedException(EnvelopeRejection.Oversize, null, null, $"larger than {options.MaxEnvelopeBytes} bytes");
         }
-        var outer = ReadOuter(envelope);
-        var h = outer.Header;
+        var (h, kid, contentType) = ReadOuter(envelope);
         EnvelopeRejectedException Reject(EnvelopeRejection r, string detail) => new(r, h.MessageId, h.Sender, detail);
 
         if (!string.Equals(h.Recipient, identity.NodeId, StringComparison.Ordinal))
@@ -41,31 +57,86 @@ public sealed partial class EnvelopeOpener(
         }
         CheckTimes(h, now, Reject);
 
-        var decryptionKey = identity.UsableKeys(KeyUse.Encryption, now).FirstOrDefault(k => k.Kid == outer.Kid)
+        var decryptionKey = identity.UsableKeys(KeyUse.Encryption, now).FirstOrDefault(k => k.Kid == kid)
                             ?? throw Reject(EnvelopeRejection.UnknownRecipientKey, "encrypted to a key of ours that is not usable");
-        string inner;
+        string plaintext;
         try
         {
-            inner = JWT.Decode(envelope, decryptionKey.Agreement, JweAlgorithm.ECDH_ES_A256KW, JweEncryption.A256GCM);
+            plaintext = JWT.Decode(envelope, decryptionKey.Agreement, JweAlgorithm.ECDH_ES_A256KW, JweEncryption.A256GCM);
         }
         catch (Exception e) when (e is JoseException or CryptographicException or ArgumentException or FormatException)
         {
             throw Reject(EnvelopeRejection.DecryptionFailed, "the ciphertext or its header was altered");
         }
 
-        var (innerHeader, signerKid, payload) = VerifyInner(inner, sender, now, Reject);
-        if (innerHeader != h)
+        if (contentType == EnvelopeSealer.JwsType)
         {
-            throw Reject(EnvelopeRejection.HeaderMismatch, "the signed routing fields differ from the outer ones");
+            return new OpenedEnvelope(h, sender, false, [await OpenSigned(plaintext, sender, now, h, cancellationToken)]);
         }
-        if (replayCache is not null && await replayCache.HasSeenAsync(h.Sender, h.MessageId, cancellationToken))
+        if (contentType != EnvelopeSealer.BatchContentType || h.Type != EnvelopeSealer.BatchType)
         {
-            throw Reject(EnvelopeRejection.Replayed, "this message id has been received before");
+            throw Reject(EnvelopeRejection.Malformed, "unknown content type");
         }
-        return new OpenedMessage(h, payload, signerKid, SealedEnvelope.HashOf(envelope));
+        var messages = ReadBatch(plaintext, Reject);
+        var items = new List<OpenedItem>(messages.Count);
+        foreach (var jws in messages)
+        {
+            items.Add(await OpenSigned(jws, sender, now, null, cancellationToken));
+        }
+        return new OpenedEnvelope(h, sender, true, items);
     }
 
-    private static (EnvelopeHeader Header, string Kid) ReadOuter(string envelope)
+    private List<string> ReadBatch(string plaintext, Func<EnvelopeRejection, string, EnvelopeRejectedException> reject)
+    {
+        try
+        {
+            var messages = JsonSerializer.Deserialize<List<string>>(plaintext) ?? throw new JsonException("null");
+            return messages.Count is > 0 && messages.Count <= options.MaxBatchMessages && messages.TrueForAll(m => m is not null)
+                ? messages
+                : throw reject(EnvelopeRejection.Malformed, $"a batch must hold 1 to {options.MaxBatchMessages} messages");
+        }
+        catch (JsonException)
+        {
+            throw reject(EnvelopeRejection.Malformed, "the batch is not a JSON array of compact JWS");
+        }
+    }
+
+    /// <summary>
+    /// One signed message: signature, header consistency (equal to the outer header for a single
+    /// message; same sender and recipient, own times checked, for a batch member), then replay.
+    /// </summary>
+    private async Task<OpenedItem> OpenSigned(string jws, Peer sender, DateTimeOffset now, EnvelopeHeader? outer, CancellationToken cancellationToken)
+    {
+        var hash = SealedEnvelope.HashOf(jws);
+        try
+        {
+            var (h, kid, payload) = VerifyInner(jws, sender, now, outer?.MessageId);
+            EnvelopeRejectedException Reject(EnvelopeRejection r, string detail) => new(r, h.MessageId, h.Sender, detail);
+            if (outer is not null && h != outer)
+            {
+                throw Reject(EnvelopeRejection.HeaderMismatch, "the signed routing fields differ from the outer ones");
+            }
+            if (outer is null)
+            {
+                if (h.Sender != sender.NodeId || h.Recipient != identity.NodeId)
+                {
+                    throw Reject(EnvelopeRejection.HeaderMismatch, "a batch member names another sender or recipient than its batch");
+                }
+                CheckTimes(h, now, Reject);
+            }
+            if (replayCache is not null && await replayCache.HasSeenAsync(h.Sender, h.MessageId, cancellationToken))
+            {
+                throw Reject(EnvelopeRejection.Replayed, "this message id has been received before");
+            }
+            return new OpenedItem(new OpenedMessage(h, payload, kid, hash), null, hash);
+        }
+        catch (EnvelopeRejectedException e)
+        {
+            return new OpenedItem(null, e, hash);
+        }
+    }
+
+    private static (EnvelopeHeader Header, string Kid, string? ContentType) ReadOuter(string envelope)
     {
         JsonElement header;
         try
@@ -84,7 +155,7 @@ public sealed partial class EnvelopeOpener(
         try
         {
             var kid = header.String("kid") ?? throw new FormatException("no kid");
-            return (EnvelopeHeader.ReadFrom(header), kid);
+            return (EnvelopeHeader.ReadFrom(header), kid, header.String("cty"));
         }
         catch (FormatException e)
         {
@@ -109,40 +180,42 @@ public sealed partial class EnvelopeOpener(
         }
     }
 
-    private (EnvelopeHeader Header, string Kid, byte[] Payload) VerifyInner(
-        string inner, Peer sender, DateTimeOffset now, Func<EnvelopeRejection, string, EnvelopeRejectedException> reject)
+    private (EnvelopeHeader Header, string Kid, byte[] Payload) VerifyInner(string jws, Peer sender, DateTimeOffset now, string? fallbackId)
     {
         JsonElement header;
-        EnvelopeHeader innerHeader;
+        EnvelopeHeader h;
         string kid;
         try
         {
-            header = CompactHeader.Read(inner, 3);
+            header = CompactHeader.Read(jws, 3);
             kid = header.String("kid") ?? throw new FormatException("no kid in the signed message");
-            innerHeader = EnvelopeHeader.ReadFrom(header);
+            h = EnvelopeHeader.ReadFrom(header);
         }
         catch (FormatException e)
         {
-            throw reject(EnvelopeRejection.Malformed, e.Message);
+            throw new EnvelopeRejectedException(EnvelopeRejection.Malformed, fallbackId, sender.NodeId, e.Message);
         }
+        EnvelopeRejectedException Reject(EnvelopeRejection r, string detail) => new(r, h.MessageId, h.Sender, detail);
+        // The kid is the sender's claim until the signature verifies: only echo it if it looks like one.
+        var shownKid = EnvelopeHeader.IsSafeId(kid) ? kid : "(malformed kid)";
         if (header.String("alg") != PublicJwk.SigningAlg)
         {
-            throw reject(EnvelopeRejection.UnsupportedAlgorithm, "the inner signature is not ES256");
+            throw Reject(EnvelopeRejection.UnsupportedAlgorithm, "the signature is not ES256");
         }
         if (sender.Descriptor.IsRevoked(kid))
         {
-            throw reject(EnvelopeRejection.RevokedKey, $"signed with revoked key {kid}");
+            throw Reject(EnvelopeRejection.RevokedKey, $"signed with revoked key {shownKid}");
         }
         var key = sender.Descriptor.VerifyingKey(kid, now, options.ClockSkew)
-                  ?? throw reject(EnvelopeRejection.UnknownSigningKey, $"key {kid} is not a usable signing key of the sender");
+                  ?? throw Reject(EnvelopeRejection.UnknownSigningKey, $"key {shownKid} is not a usable signing key of the sender");
         try
         {
             using var verifier = PublicKeyPool.Verifier(key);
-            return (innerHeader, kid, JWT.VerifyBytes(inner, verifier.Key, JwsAlgorithm.ES256));
+            return (h, kid, JWT.VerifyBytes(jws, verifier.Key, JwsAlgorithm.ES256));
         }
         catch (Exception e) when (e is JoseException or CryptographicException or ArgumentException or FormatException)
         {
-            throw reject(EnvelopeRejection.BadSignature, "the signature does not verify");
+            throw Reject(EnvelopeRejection.BadSignature, "the signature does not verify");
         }
     }
 }

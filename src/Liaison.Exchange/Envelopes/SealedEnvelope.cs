@@ -3,12 +3,13 @@ using System.Text;
 
 namespace Liaison.Exchange.Envelopes;
 
-/// <summary>A sealed message: its header (as the sender wrote it) and the compact JWE to transmit.</summary>
+/// <summary>
+/// What goes on the wire: a compact JWE to the recipient holding one signed message (its header
+/// repeated outside) or a batch of them (the outer header then describes the batch).
+/// </summary>
 public sealed record SealedEnvelope(EnvelopeHeader Header, string Compact)
 {
-    /// <summary>SHA-256 of the compact serialisation; a receipt names it to prove which bytes arrived.</summary>
-    public string Hash => HashOf(Compact);
-
+    /// <summary>SHA-256 (hex) of the ASCII bytes of a compact serialisation.</summary>
     public static string HashOf(string compact) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(compact)));
 }

@@ -165,8 +165,8 @@ public sealed class CaseMessagingTests : IDisposable
         var share = pending.Single(m => m.Type == CaseMessageTypes.Post);
         var withdrawal = pending.Single(m => m.Type == CaseMessageTypes.RecordWithdrawal);
 
-        await _network.SendAsync((await _gb.PeerOf(_us)), withdrawal.Envelope);
-        await _network.SendAsync((await _gb.PeerOf(_us)), share.Envelope);
+        await _network.SendAsync(await _gb.PeerOf(_us), await _gb.EnvelopeFor(withdrawal));
+        await _network.SendAsync(await _gb.PeerOf(_us), await _gb.EnvelopeFor(share));
 
         Assert.Null(await _us.Cases.Store.FindCopyAsync("gb-nca", "rec-phone-1"));
     }
@@ -180,8 +180,8 @@ public sealed class CaseMessagingTests : IDisposable
         var updates = (await _gb.OutboxStore.ListAsync(OutboxState.Pending))
             .Where(m => m.Type == CaseMessageTypes.RecordUpdate && m.Recipient == "us-fbi").ToList();
 
-        await _network.SendAsync(await _gb.PeerOf(_us), updates[1].Envelope);
-        await _network.SendAsync(await _gb.PeerOf(_us), updates[0].Envelope);
+        await _network.SendAsync(await _gb.PeerOf(_us), await _gb.EnvelopeFor(updates[1]));
+        await _network.SendAsync(await _gb.PeerOf(_us), await _gb.EnvelopeFor(updates[0]));
 
         Assert.NotNull(thread);
         Assert.Equal("+447700900333", (await _us.Cases.Store.FindCopyAsync("gb-nca", "rec-phone-1"))!.Record.First("number"));

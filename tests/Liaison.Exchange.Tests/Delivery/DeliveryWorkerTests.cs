@@ -27,8 +27,7 @@ public sealed class DeliveryWorkerTests : IDisposable
         _us.Dispose();
     }
 
-    private DeliveryWorker Worker(IMessageTransport transport) =>
-        new(_gb.OutboxStore, transport, _gb.Peers, new ReceiptVerifier(_gb.ReceiptOpener), _policy, _time);
+    private DeliveryWorker Worker(IMessageTransport transport) => _gb.Worker(transport, _policy);
 
     private Task<OutboxMessage> Enqueue(string text = "hello", TimeSpan? lifetime = null) =>
         _gb.Outbox.EnqueueAsync(new OutgoingMessage("us-fbi", "case.message", Encoding.UTF8.GetBytes(text), "CASE-1", Lifetime: lifetime));
@@ -56,7 +55,7 @@ public sealed class DeliveryWorkerTests : IDisposable
 
         Assert.Equal(OutboxState.Delivered, delivered.State);
         Assert.Equal(1, delivered.Attempts);
-        Assert.Equal(row.EnvelopeHash, receipt.EnvelopeSha256);
+        Assert.Equal(row.MessageHash, receipt.MessageSha256);
         Assert.Equal(_time.GetUtcNow(), attempts.Single().ReceiptReceivedAt);
     }
 
@@ -110,12 +109,13 @@ public sealed class DeliveryWorkerTests : IDisposable
         var row = await Enqueue("first");
         var other = await _gb.SealTo(_us, "other");
         var otherReceipt = (await _us.Receiver.ReceiveAsync(other.Compact, (_, _) => Task.CompletedTask)).ReceiptEnvelope;
+        _ = row;
 
         await Worker(new CannedTransport(otherReceipt)).DeliverDueAsync();
 
         var row2 = await _gb.OutboxStore.FindAsync(row.Id);
         Assert.Equal(OutboxState.Pending, row2!.State);
-        Assert.Contains("names another message", row2.LastError, StringComparison.Ordinal);
+        Assert.Contains("did not acknowledge", row2.LastError, StringComparison.Ordinal);
     }
 
     [Fact]

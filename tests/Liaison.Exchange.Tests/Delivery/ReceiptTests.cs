@@ -32,7 +32,7 @@ public sealed class ReceiptTests : IDisposable
     private async Task<(OutboxMessage Sent, string Receipt)> Deliver(string text = "hello")
     {
         var sent = await _gb.Outbox.EnqueueAsync(new OutgoingMessage("us-fbi", "case.message", Encoding.UTF8.GetBytes(text)));
-        var result = await _us.Receiver.ReceiveAsync(sent.Envelope, (_, _) => Task.CompletedTask);
+        var result = await _us.Receiver.ReceiveAsync(await _gb.EnvelopeFor(sent), (_, _) => Task.CompletedTask);
         return (sent, result.ReceiptEnvelope);
     }
 
@@ -44,7 +44,7 @@ public sealed class ReceiptTests : IDisposable
         var receipt = await new ReceiptVerifier(_gb.ReceiptOpener).VerifyAsync(sent, receiptEnvelope);
 
         Assert.Equal(sent.Id, receipt.MessageId);
-        Assert.Equal(SealedEnvelope.HashOf(sent.Envelope), receipt.EnvelopeSha256);
+        Assert.Equal(SealedEnvelope.HashOf(sent.SignedMessage), receipt.MessageSha256);
         Assert.Equal(_time.GetUtcNow(), receipt.ReceivedAt);
     }
 
@@ -79,10 +79,10 @@ public sealed class ReceiptTests : IDisposable
     {
         var (sent, _) = await Deliver();
         var fromEu = _eu.Sealer.Sign(new OutgoingMessage("gb-nca", Receipt.MessageType,
-            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Receipt(sent.Id, sent.EnvelopeHash, _time.GetUtcNow()),
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Receipt([new ReceiptEntry(sent.Id, sent.MessageHash, _time.GetUtcNow())], []),
                 new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))), await _eu.PeerOf(_gb));
 
-        var e = await Assert.ThrowsAsync<MessageTransportException>(() => new ReceiptVerifier(_gb.ReceiptOpener).VerifyAsync(sent, fromEu.Compact));
+        var e = await Assert.ThrowsAsync<MessageTransportException>(() => new ReceiptVerifier(_gb.ReceiptOpener).VerifyAsync(sent, fromEu.Jws));
 
         Assert.Contains("not a receipt from us-fbi", e.Message, StringComparison.Ordinal);
     }
@@ -93,17 +93,18 @@ public sealed class ReceiptTests : IDisposable
         var (sent, _) = await Deliver();
         var notReceipt = _us.Sealer.Sign(new OutgoingMessage("gb-nca", "case.message", "{}"u8.ToArray()), await _us.PeerOf(_gb));
 
-        await Assert.ThrowsAsync<MessageTransportException>(() => new ReceiptVerifier(_gb.ReceiptOpener).VerifyAsync(sent, notReceipt.Compact));
+        await Assert.ThrowsAsync<MessageTransportException>(() => new ReceiptVerifier(_gb.ReceiptOpener).VerifyAsync(sent, notReceipt.Jws));
     }
 
     [Fact]
     public async Task Receipt_for_a_duplicate_that_arrives_near_expiry_is_still_valid_for_the_sender()
     {
         var sent = await _gb.Outbox.EnqueueAsync(new OutgoingMessage("us-fbi", "case.message", "x"u8.ToArray(), Lifetime: TimeSpan.FromHours(1)));
-        await _us.Receiver.ReceiveAsync(sent.Envelope, (_, _) => Task.CompletedTask);
+        var envelope = await _gb.EnvelopeFor(sent);
+        await _us.Receiver.ReceiveAsync(envelope, (_, _) => Task.CompletedTask);
         _time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(4));
 
-        var duplicate = await _us.Receiver.ReceiveAsync(sent.Envelope, (_, _) => Task.CompletedTask);
+        var duplicate = await _us.Receiver.ReceiveAsync(envelope, (_, _) => Task.CompletedTask);
         var receipt = await new ReceiptVerifier(_gb.ReceiptOpener).VerifyAsync(sent, duplicate.ReceiptEnvelope);
 
         Assert.True(duplicate.Duplicate);

@@ -32,8 +32,9 @@ public sealed class EnvelopeTests : IDisposable
     [Fact]
     public async Task Sealed_message_opens_at_the_recipient_with_every_header_field()
     {
-        var sealedEnvelope = _gb.Sealer.Seal(new OutgoingMessage("us-fbi", "case.message", Encoding.UTF8.GetBytes("{\"text\":\"hi\"}"),
+        var signed = _gb.Sealer.Sign(new OutgoingMessage("us-fbi", "case.message", Encoding.UTF8.GetBytes("{\"text\":\"hi\"}"),
             "OP-TRIDENT", HandlingCodes.H0 | HandlingCodes.H2, Tlp.AmberStrict), await _gb.PeerOf(_us));
+        var sealedEnvelope = _gb.Sealer.Encrypt(signed, await _gb.PeerOf(_us));
 
         var opened = await _us.Opener.OpenAsync(sealedEnvelope.Compact);
 
@@ -44,7 +45,7 @@ public sealed class EnvelopeTests : IDisposable
         Assert.Equal(HandlingCodes.H0 | HandlingCodes.H2, opened.Header.Handling);
         Assert.Equal(Tlp.AmberStrict, opened.Header.Tlp);
         Assert.Equal(_gb.Identity.SigningKey.Kid, opened.SignerKid);
-        Assert.Equal(sealedEnvelope.Hash, opened.EnvelopeHash);
+        Assert.Equal(signed.Hash, opened.MessageHash);
     }
 
     [Fact]

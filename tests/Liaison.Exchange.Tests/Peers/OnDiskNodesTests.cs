@@ -41,10 +41,12 @@ public sealed class OnDiskNodesTests : IDisposable
         var gbPeers = new FilePeerDirectory(Dir("gb-nca"));
         var usPeers = new FilePeerDirectory(Dir("us-fbi"));
         var options = new ExchangeOptions();
-        var sealedEnvelope = new EnvelopeSealer(gb, _time, options)
-            .Seal(new OutgoingMessage("us-fbi", "case.message", Encoding.UTF8.GetBytes("from disk")), (await gbPeers.FindAsync("us-fbi"))!);
+        var gbSealer = new EnvelopeSealer(gb, _time, options);
+        var usPeer = (await gbPeers.FindAsync("us-fbi"))!;
+        var signed = gbSealer.Sign(new OutgoingMessage("us-fbi", "case.message", Encoding.UTF8.GetBytes("from disk")), usPeer);
+        var sealedEnvelope = gbSealer.Encrypt(signed, usPeer);
         var inbox = new InMemoryInboxStore();
-        var receiver = new MessageReceiver(new EnvelopeOpener(us, usPeers, inbox, _time, options), inbox, usPeers,
+        var receiver = new MessageReceiver(new EnvelopeOpener(us, usPeers, inbox, _time, options), inbox,
             new ReceiptIssuer(new EnvelopeSealer(us, _time, options), _time, options), _time);
 
         string? received = null;
@@ -54,7 +56,7 @@ public sealed class OnDiskNodesTests : IDisposable
             return Task.CompletedTask;
         });
         var receipt = await new ReceiptVerifier(new EnvelopeOpener(gb, gbPeers, null, _time, options))
-            .VerifyAsync(OutboxMessage.For(sealedEnvelope, _time.GetUtcNow()), result.ReceiptEnvelope);
+            .VerifyAsync(OutboxMessage.For(signed, _time.GetUtcNow()), result.ReceiptEnvelope);
 
         Assert.Equal("from disk", received);
         Assert.Equal(sealedEnvelope.Header.MessageId, receipt.MessageId);

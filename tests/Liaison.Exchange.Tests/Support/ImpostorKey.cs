@@ -12,7 +12,7 @@ internal sealed class ImpostorKey(NodeKey signer, string claimedKid)
         var inner = new Dictionary<string, object> { ["kid"] = claimedKid, ["typ"] = EnvelopeSealer.JwsType };
         signedHeader.WriteTo(inner);
         var jws = JWT.EncodeBytes("forged"u8.ToArray(), signer.Signer, JwsAlgorithm.ES256, inner);
-        var outer = new Dictionary<string, object> { ["kid"] = recipientKey.Kid, ["typ"] = EnvelopeSealer.JweType };
+        var outer = new Dictionary<string, object> { ["kid"] = recipientKey.Kid, ["typ"] = EnvelopeSealer.JweType, ["cty"] = EnvelopeSealer.JwsType };
         (outerHeader ?? signedHeader).WriteTo(outer);
         using var ecdh = recipientKey.ToECDiffieHellman();
         return JWT.Encode(jws, ecdh, JweAlgorithm.ECDH_ES_A256KW, JweEncryption.A256GCM, extraHeaders: outer);

@@ -24,7 +24,7 @@ internal sealed class TestNetwork(params TestNode[] nodes) : IMessageTransport
     {
         var workers = _nodes.Values.Select(n =>
         {
-            var w = new DeliveryWorker(n.OutboxStore, this, n.Peers, new ReceiptVerifier(n.ReceiptOpener), new RetryPolicy(), n.Time);
+            var w = n.Worker(this);
             w.Attempted += Deliveries.Enqueue;
             return w;
         }).ToList();

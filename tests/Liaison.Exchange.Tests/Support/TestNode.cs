@@ -18,7 +18,7 @@ internal sealed class TestNode : IDisposable
         Options = options;
         Sealer = new EnvelopeSealer(identity, time, options);
         Opener = new EnvelopeOpener(identity, Peers, Inbox, time, options);
-        Receiver = new MessageReceiver(Opener, Inbox, Peers, new ReceiptIssuer(Sealer, time, options), time);
+        Receiver = new MessageReceiver(Opener, Inbox, new ReceiptIssuer(Sealer, time, options), time);
         Outbox = new Outbox(OutboxStore, Peers, Sealer, time);
         Cases = new CaseMailbox(Id, new InMemoryCaseStore(), Outbox, time);
     }
@@ -53,6 +53,13 @@ internal sealed class TestNode : IDisposable
 
     public async Task<SealedEnvelope> SealTo(TestNode recipient, string text = "hello", string type = "case.message", TimeSpan? lifetime = null) =>
         Sealer.Seal(new OutgoingMessage(recipient.Id, type, Encoding.UTF8.GetBytes(text), "CASE-1", Lifetime: lifetime), await PeerOf(recipient));
+
+    /// <summary>The envelope for an outbox row of this node, as the delivery worker would build it.</summary>
+    public async Task<string> EnvelopeFor(OutboxMessage row) =>
+        Sealer.Encrypt(SignedMessage.FromStored(row.SignedMessage), (await Peers.FindAsync(row.Recipient))!).Compact;
+
+    public DeliveryWorker Worker(IMessageTransport transport, RetryPolicy? policy = null) =>
+        new(OutboxStore, transport, Peers, Sealer, new ReceiptVerifier(ReceiptOpener), policy ?? new RetryPolicy(), Time);
 
     public static async Task Introduce(params TestNode[] nodes)
     {
