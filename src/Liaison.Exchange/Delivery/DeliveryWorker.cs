@@ -123,7 +123,7 @@ public sealed class DeliveryWorker(
                     Attempted?.Invoke(new DeliveryAttempt(message.Id, message.Recipient, message.Attempts + 1, OutboxState.Delivered, null, outcome.ReceivedAt));
                     break;
                 case ReceiptVerdict.Refused:
-                    await Failed(message, $"{message.Recipient} refused {message.Id} ({outcome.Reason})", IsPermanent(outcome.Reason!.Value));
+                    await Failed(message, $"{message.Recipient} refused {message.Id} ({outcome.Reason})", !outcome.Reason!.Value.CanHeal());
                     break;
                 default:
                     await Failed(message, $"{message.Recipient} did not acknowledge {message.Id}", permanent: false);
@@ -131,10 +131,6 @@ public sealed class DeliveryWorker(
             }
         }
     }
-
-    /// <summary>Refusals that can heal: the peer has not yet taken our (new) descriptor.</summary>
-    private static bool IsPermanent(EnvelopeRejection reason) =>
-        reason is not (EnvelopeRejection.UnknownSender or EnvelopeRejection.SenderDescriptorExpired or EnvelopeRejection.UnknownSigningKey);
 
     private async Task Failed(OutboxMessage message, string error, bool permanent)
     {

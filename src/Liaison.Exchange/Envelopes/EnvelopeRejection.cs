@@ -34,3 +34,17 @@ public enum EnvelopeRejection
     /// <summary>This message id from this sender has been seen before.</summary>
     Replayed,
 }
+
+/// <summary>What a sender should do about a refusal.</summary>
+public static class EnvelopeRejectionExtensions
+{
+    /// <summary>
+    /// True for refusals that heal once the two nodes have each other's current descriptors (the
+    /// peer has not added us yet, or holds an old descriptor of ours, or we hold an old one of
+    /// theirs): retry those. Every other refusal will recur on retry: dead-letter the message.
+    /// The HTTP transport should use this to decide <see cref="Delivery.MessageTransportException.Permanent"/>.
+    /// </summary>
+    public static bool CanHeal(this EnvelopeRejection reason) =>
+        reason is EnvelopeRejection.UnknownSender or EnvelopeRejection.SenderDescriptorExpired
+            or EnvelopeRejection.UnknownSigningKey or EnvelopeRejection.UnknownRecipientKey;
+}
