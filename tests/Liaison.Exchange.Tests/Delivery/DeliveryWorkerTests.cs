@@ -91,6 +91,35 @@ public sealed class DeliveryWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task Message_to_a_peer_that_does_not_know_us_yet_is_retried_until_it_does()
+    {
+        var row = await Enqueue();
+        await _us.Peers.RemoveAsync("gb-nca");
+        var worker = Worker(new DirectTransport(_us));
+
+        await worker.DeliverDueAsync();
+        var waiting = await _gb.OutboxStore.FindAsync(row.Id);
+        await _us.Trust(_gb);
+        _time.Advance(_policy.MaxDelay);
+        await worker.DeliverDueAsync();
+
+        Assert.Equal(OutboxState.Pending, waiting!.State);
+        Assert.Contains("UnknownSender", waiting.LastError, StringComparison.Ordinal);
+        Assert.Equal(OutboxState.Delivered, (await _gb.OutboxStore.FindAsync(row.Id))!.State);
+    }
+
+    [Theory]
+    [InlineData(EnvelopeRejection.UnknownSender, true)]
+    [InlineData(EnvelopeRejection.UnknownRecipientKey, true)]
+    [InlineData(EnvelopeRejection.BadSignature, false)]
+    [InlineData(EnvelopeRejection.Expired, false)]
+    [InlineData(EnvelopeRejection.Replayed, false)]
+    public void Only_refusals_due_to_stale_descriptors_heal(EnvelopeRejection reason, bool heals)
+    {
+        Assert.Equal(heals, reason.CanHeal());
+    }
+
+    [Fact]
     public async Task Message_that_expires_before_delivery_is_dead_lettered()
     {
         var row = await Enqueue(lifetime: TimeSpan.FromMinutes(1));
