@@ -21,5 +21,7 @@ internal static class CommandCatalog
         yield return RequestsCommand.Create();
         yield return AuditCommands.Create();
         yield return EvidenceCommands.Create();
+        yield return KeyCommands.Create();
+        yield return PeerCommands.Create();
     }
 }
