@@ -62,9 +62,8 @@ public sealed class OprfVectorTests
     public static TheoryData<Case> EvaluationVectors()
     {
         var data = new TheoryData<Case>();
-        foreach (var row in Vectors())
+        foreach (var c in Vectors())
         {
-            var c = (Case)row[0];
             if (c.Evaluated is not null)
             {
                 data.Add(c);
