@@ -21,7 +21,8 @@ public static class ClkFile
 
     private sealed record Line(string Id, string Clk, string[]? Blocks);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Relaxed escaping keeps base64 "+" readable; the file is data, never embedded in HTML.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(string path, LinkageSchema schema, IReadOnlyCollection<ClkRecord> records)
     {
