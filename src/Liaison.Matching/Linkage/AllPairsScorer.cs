@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Liaison.Matching.Linkage;
@@ -76,14 +78,7 @@ internal static class AllPairsScorer
         ref var aRef = ref MemoryMarshal.GetReference(filter);
         if (words == 16 && Avx512BW.IsSupported)
         {
-            for (var j = lo; j < hi; j++)
-            {
-                var common = Dice.AndPopCount1024Avx512(ref aRef, ref bits[j * 16]);
-                if (common >= need[pop[j]])
-                {
-                    Emit(found, i, order[j], common, filter, pop[j], sameSet);
-                }
-            }
+            ScanRowAvx512(filter, i, bits, pop, order, lo, hi, need, sameSet, found);
         }
         else if (words == 16)
         {
@@ -105,6 +100,29 @@ internal static class AllPairsScorer
                 {
                     Emit(found, i, order[j], common, filter, pop[j], sameSet);
                 }
+            }
+        }
+    }
+
+    /// <summary>The AVX-512 inner loop with the A filter held in two registers for the whole row.</summary>
+    private static void ScanRowAvx512(ReadOnlySpan<ulong> filter, int i, ulong[] bits, int[] pop, int[] order, int lo, int hi, int[] need, bool sameSet, List<ScoredPair> found)
+    {
+        ref var aRef = ref MemoryMarshal.GetReference(filter);
+        var a0 = Vector512.LoadUnsafe(ref aRef);
+        var a1 = Vector512.LoadUnsafe(ref aRef, 8);
+        ref var bRef = ref MemoryMarshal.GetArrayDataReference(bits);
+        ref var popRef = ref MemoryMarshal.GetArrayDataReference(pop);
+        ref var needRef = ref MemoryMarshal.GetArrayDataReference(need);
+        for (var j = lo; j < hi; j++)
+        {
+            var offset = (nuint)j * 16;
+            var counts = Dice.ByteCounts((a0 & Vector512.LoadUnsafe(ref bRef, offset)).AsByte())
+                + Dice.ByteCounts((a1 & Vector512.LoadUnsafe(ref bRef, offset + 8)).AsByte());
+            var common = Dice.HorizontalSum(counts);
+            var popB = Unsafe.Add(ref popRef, j);
+            if (common >= Unsafe.Add(ref needRef, popB))
+            {
+                Emit(found, i, order[j], common, filter, popB, sameSet);
             }
         }
     }
