@@ -113,7 +113,28 @@ internal static class AllPairsScorer
         ref var bRef = ref MemoryMarshal.GetArrayDataReference(bits);
         ref var popRef = ref MemoryMarshal.GetArrayDataReference(pop);
         ref var needRef = ref MemoryMarshal.GetArrayDataReference(need);
-        for (var j = lo; j < hi; j++)
+        var j = lo;
+        // Two B filters per iteration: their two partial-sum vectors are reduced together.
+        for (; j + 1 < hi; j += 2)
+        {
+            var offset = (nuint)j * 16;
+            var counts0 = Dice.ByteCounts((a0 & Vector512.LoadUnsafe(ref bRef, offset)).AsByte())
+                + Dice.ByteCounts((a1 & Vector512.LoadUnsafe(ref bRef, offset + 8)).AsByte());
+            var counts1 = Dice.ByteCounts((a0 & Vector512.LoadUnsafe(ref bRef, offset + 16)).AsByte())
+                + Dice.ByteCounts((a1 & Vector512.LoadUnsafe(ref bRef, offset + 24)).AsByte());
+            var (common0, common1) = Dice.HorizontalSum2(counts0, counts1);
+            var popB0 = Unsafe.Add(ref popRef, j);
+            var popB1 = Unsafe.Add(ref popRef, j + 1);
+            if (common0 >= Unsafe.Add(ref needRef, popB0))
+            {
+                Emit(found, i, order[j], common0, filter, popB0, sameSet);
+            }
+            if (common1 >= Unsafe.Add(ref needRef, popB1))
+            {
+                Emit(found, i, order[j + 1], common1, filter, popB1, sameSet);
+            }
+        }
+        if (j < hi)
         {
             var offset = (nuint)j * 16;
             var counts = Dice.ByteCounts((a0 & Vector512.LoadUnsafe(ref bRef, offset)).AsByte())

@@ -89,6 +89,18 @@ public static class Dice
         return Avx512BW.Shuffle(NibbleCounts, low) + Avx512BW.Shuffle(NibbleCounts, high);
     }
 
+    /// <summary>Two horizontal sums at once: interleave the 64-bit partial sums, then fold the 128-bit lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (int First, int Second) HorizontalSum2(Vector512<byte> first, Vector512<byte> second)
+    {
+        var s0 = Avx512BW.SumAbsoluteDifferences(first, Vector512<byte>.Zero).AsUInt64();
+        var s1 = Avx512BW.SumAbsoluteDifferences(second, Vector512<byte>.Zero).AsUInt64();
+        var pairs = Avx512F.UnpackLow(s0, s1) + Avx512F.UnpackHigh(s0, s1); // each 128-bit lane: (part of first, part of second)
+        var half = pairs.GetLower() + pairs.GetUpper();
+        var quarter = half.GetLower() + half.GetUpper();
+        return ((int)quarter.GetElement(0), (int)quarter.GetElement(1));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int HorizontalSum(Vector512<byte> byteCounts) =>
         (int)Vector512.Sum(Avx512BW.SumAbsoluteDifferences(byteCounts, Vector512<byte>.Zero).AsUInt64());
