@@ -25,7 +25,7 @@ public sealed class PsiHolderSet
     public static PsiHolderSet Prepare(IEnumerable<Identifier> identifiers, PsiOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(identifiers);
-        var inputs = PsiQuerier.DistinctInputs(identifiers).Select(d => d.Input).ToArray();
+        var inputs = PsiInput.Distinct(identifiers).Select(d => d.Input).ToArray();
         var hashed = new byte[inputs.Length * PsiSuite.ElementBytes];
         (options ?? PsiOptions.Default).For(inputs.Length, (from, to) =>
         {

@@ -37,4 +37,20 @@ public static class PsiInput
         }
         return bytes;
     }
+
+    /// <summary>Encoded inputs with duplicates dropped, first occurrence kept.</summary>
+    internal static (Identifier Identifier, byte[] Input)[] Distinct(IEnumerable<Identifier> identifiers)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var items = new List<(Identifier, byte[])>();
+        foreach (var identifier in identifiers)
+        {
+            var input = Encode(identifier);
+            if (seen.Add(Encoding.UTF8.GetString(input)))
+            {
+                items.Add((identifier, input));
+            }
+        }
+        return [.. items];
+    }
 }

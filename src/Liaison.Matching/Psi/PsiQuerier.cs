@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Liaison.Core.Model;
 
 namespace Liaison.Matching.Psi;
@@ -24,7 +23,7 @@ public sealed class PsiQuerier
         ArgumentNullException.ThrowIfNull(time);
         _peerId = peerId;
         // Duplicates would show the holder that two blinded values are equal; they are asked once.
-        _items = DistinctInputs(identifiers);
+        _items = PsiInput.Distinct(identifiers);
         if (_items.Length == 0)
         {
             throw new ArgumentException("a PSI session needs at least one identifier", nameof(identifiers));
@@ -135,21 +134,6 @@ public sealed class PsiQuerier
         {
             throw new PsiProtocolException(SessionId, "holder tags must be a multiple of 16 bytes");
         }
-    }
-
-    internal static (Identifier Identifier, byte[] Input)[] DistinctInputs(IEnumerable<Identifier> identifiers)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var items = new List<(Identifier, byte[])>();
-        foreach (var identifier in identifiers)
-        {
-            var input = PsiInput.Encode(identifier);
-            if (seen.Add(Encoding.UTF8.GetString(input)))
-            {
-                items.Add((identifier, input));
-            }
-        }
-        return [.. items];
     }
 }
 
