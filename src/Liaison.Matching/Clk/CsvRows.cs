@@ -20,9 +20,14 @@ public static class CsvRows
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         long line = 0;
         string[]? header = null;
-        while (ReadRecord(reader, path, ref line) is { } fields)
+        while (true)
         {
-            var startLine = line;
+            // A quoted field may span lines: errors and CsvRow.Line name the line the record starts on.
+            var startLine = line + 1;
+            if (ReadRecord(reader, path, ref line) is not { } fields)
+            {
+                break;
+            }
             if (header is null)
             {
                 header = [.. fields.Select(f => f.Trim())];

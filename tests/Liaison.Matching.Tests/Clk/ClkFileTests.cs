@@ -76,4 +76,15 @@ public sealed class ClkFileTests : IDisposable
 
         Assert.Equal(("rec-1", 3L), (e.RecordId, e.Line));
     }
+
+    [Fact]
+    public void Quoted_value_spanning_lines_is_one_field_and_errors_name_the_record_start_line()
+    {
+        var path = Path.Combine(_dir, "people.csv");
+        File.WriteAllText(path, "rec_id,surname\nrec-1,\"pop\nescu\"\nrec-2\n");
+
+        var e = Assert.Throws<InvalidRecordException>(() => CsvEncoding.EncodeFile(path, NameAndBirth(), Secret));
+
+        Assert.Equal(("surname", 4L), (e.Field, e.Line));
+    }
 }
