@@ -23,5 +23,6 @@ internal static class CommandCatalog
         yield return EvidenceCommands.Create();
         yield return KeyCommands.Create();
         yield return PeerCommands.Create();
+        yield return ClkCommands.Create();
     }
 }

@@ -1,0 +1,23 @@
+using Liaison.Bench.Matching;
+
+// Usage: Liaison.Bench.Matching [primitives|psi|dice|clk|all] [--large] [--febrl=FOLDER]
+// Prints one markdown table row per measurement; bench/matching.sh runs it beside its peers.
+var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+var large = args.Contains("--large");
+Console.WriteLine($"# Liaison.Bench.Matching {what} on {Environment.ProcessorCount} cores, AVX-512BW {System.Runtime.Intrinsics.X86.Avx512BW.IsSupported}");
+if (what is "primitives" or "all")
+{
+    PrimitivesBench.Run();
+}
+if (what is "psi" or "all")
+{
+    PsiBench.Run(large);
+}
+if (what is "dice" or "all")
+{
+    DiceBench.Run();
+}
+if (what is "clk" or "all")
+{
+    ClkBench.Run(args.FirstOrDefault(a => a.StartsWith("--febrl=", StringComparison.Ordinal))?["--febrl=".Length..] ?? "/work/shared/data/febrl");
+}
