@@ -18,7 +18,7 @@ public class LedgerStoreTests
         Purpose = "criminal-investigation",
         Decision = "permit",
         Rule = "case-membership",
-        Time = new DateTimeOffset(2026, 11, 20, 12, 0, i, TimeSpan.Zero),
+        Time = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero).AddSeconds(i),
         Subjects = [$"record-{i}"],
     };
 
@@ -78,6 +78,72 @@ public class LedgerStoreTests
         var report = await LedgerVerifier.VerifyAsync(new DbLedgerStore(node.Config), NodeLedger.ReadVerifierKey(node.Config), [], CancellationToken.None);
         Assert.Equal(4, report.Fault?.Index);
         await Assert.ThrowsAnyAsync<Exception>(() => NodeLedger.OpenAsync(node.Config, node.Clock));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestNode.Providers), MemberType = typeof(TestNode))]
+    public async Task Two_entries_swapped_by_direct_SQL_are_found_at_the_first_of_them(string provider)
+    {
+        await using var node = await TestNode.CreateAsync(provider);
+        await (await FilledLedger(node, 20)).DisposeAsync();
+        await using (var db = node.Db())
+        {
+            var a = await db.LedgerEntries.SingleAsync(e => e.Index == 6);
+            var b = await db.LedgerEntries.SingleAsync(e => e.Index == 9);
+            (a.Payload, b.Payload, a.LeafHash, b.LeafHash) = (b.Payload, a.Payload, b.LeafHash, a.LeafHash);
+            await db.SaveChangesAsync();
+        }
+
+        var report = await LedgerVerifier.VerifyAsync(new DbLedgerStore(node.Config), NodeLedger.ReadVerifierKey(node.Config), [], CancellationToken.None);
+
+        Assert.NotNull(report.Fault);
+        Assert.InRange(report.Fault!.Index ?? -1, 0, 9);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestNode.Providers), MemberType = typeof(TestNode))]
+    public async Task A_stored_leaf_hash_changed_by_direct_SQL_is_named_by_its_index(string provider)
+    {
+        await using var node = await TestNode.CreateAsync(provider);
+        await (await FilledLedger(node, 16)).DisposeAsync();
+        await using (var db = node.Db())
+        {
+            var row = await db.LedgerEntries.SingleAsync(e => e.Index == 3);
+            row.LeafHash = [.. row.LeafHash.Select(x => (byte)~x)];
+            await db.SaveChangesAsync();
+        }
+
+        var report = await LedgerVerifier.VerifyAsync(new DbLedgerStore(node.Config), NodeLedger.ReadVerifierKey(node.Config), [], CancellationToken.None);
+
+        Assert.Equal(3, report.Fault?.Index);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestNode.Providers), MemberType = typeof(TestNode))]
+    public async Task An_entry_inserted_in_the_middle_by_direct_SQL_is_found(string provider)
+    {
+        await using var node = await TestNode.CreateAsync(provider);
+        await (await FilledLedger(node, 10)).DisposeAsync();
+        await using (var db = node.Db())
+        {
+            // Shift entries 5.. up by one (from the top, so the key never collides) and forge a new entry 5.
+            var rows = await db.LedgerEntries.Where(e => e.Index >= 5).OrderByDescending(e => e.Index).ToListAsync();
+            foreach (var row in rows)
+            {
+                var moved = new Liaison.Storage.Rows.LedgerEntryRow { Index = row.Index + 1, Payload = row.Payload, LeafHash = row.LeafHash };
+                db.LedgerEntries.Remove(row);
+                await db.SaveChangesAsync();
+                db.LedgerEntries.Add(moved);
+                await db.SaveChangesAsync();
+            }
+            var forged = LedgerEntry.Create(5, Event(99));
+            db.LedgerEntries.Add(new Liaison.Storage.Rows.LedgerEntryRow { Index = 5, Payload = forged.Payload, LeafHash = forged.LeafHash });
+            await db.SaveChangesAsync();
+        }
+
+        var report = await LedgerVerifier.VerifyAsync(new DbLedgerStore(node.Config), NodeLedger.ReadVerifierKey(node.Config), [], CancellationToken.None);
+
+        Assert.NotNull(report.Fault);
     }
 
     [Theory]
