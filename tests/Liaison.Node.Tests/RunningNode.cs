@@ -25,6 +25,7 @@ public sealed class RunningNode : IAsyncDisposable
 
     public TestNode Node { get; }
     public Uri Address { get; }
+    public IServiceProvider Services => _app.Services;
 
     public static async Task<RunningNode> StartAsync(string provider = "sqlite")
     {
@@ -54,12 +55,18 @@ public sealed class RunningNode : IAsyncDisposable
 
     public HttpClient Anonymous() => new() { BaseAddress = Address };
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<string>> _tokens = new(StringComparer.Ordinal);
+
+    /// <summary>A client signed in as <paramref name="user"/>; the token is cached, since each sign-in runs the password KDF on purpose slowly.</summary>
     public async Task<HttpClient> As(string user)
     {
+        var token = await _tokens.GetOrAdd(user, async u =>
+        {
+            var response = await Anonymous().PostAsJsonAsync("/api/auth/token", new { userName = u, password = Password });
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
+        });
         var client = Anonymous();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = user, password = Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

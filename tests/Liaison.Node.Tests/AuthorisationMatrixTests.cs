@@ -1,0 +1,167 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Liaison.Storage.Import;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.Node.Tests;
+
+/// <summary>
+/// The authorisation matrix: every API endpoint × every role, on the caller's own case and on a case
+/// they have no need to know. The endpoint list comes from the running application, so a new endpoint
+/// without a row here fails <see cref="Every_endpoint_has_a_row_in_the_matrix"/>.
+/// </summary>
+public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fixture) : IClassFixture<AuthorisationMatrixTests.Fixture>
+{
+    private const string Secret = "Secret Foreign Witness";
+
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public RunningNode Node { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Node = await RunningNode.StartAsync();
+            var import = new ImportService(Node.Node.Config, Node.Node.Clock);
+            await import.ImportAsync(() => Utf8("""{"id":"c1-person","schema":"Person","properties":{"name":["Own Case Suspect"],"phone":["+40 721 234 567"]}}"""), "c1.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C1" });
+            await import.ImportAsync(() => Utf8("{\"id\":\"c2-secret\",\"schema\":\"Person\",\"properties\":{\"name\":[\"" + Secret + "\"],\"phone\":[\"+40 721 999 888\"]}}"), "c2.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C2" });
+        }
+
+        public async Task DisposeAsync() => await Node.DisposeAsync();
+
+        private static MemoryStream Utf8(string s) => new(Encoding.UTF8.GetBytes(s + "\n"));
+    }
+
+    private static readonly string[] Users = ["investigator", "analyst", "supervisor", "liaison-officer", "dpo", "admin", "outsider"];
+
+    /// <summary>
+    /// One row per endpoint: how to call it for a case, and who may (members of C1: investigator,
+    /// analyst, supervisor; of C2: outsider). Requests must not change who may see what (the member row
+    /// adds the admin, whose role never reaches content).
+    /// </summary>
+    private sealed record Row(string Method, string Pattern, Func<string, HttpRequestMessage> Request, Func<string, string, bool> Allowed);
+
+    private static readonly Row[] Matrix =
+    [
+        new("GET", "/api/purposes", _ => Get("/api/purposes"), (_, _) => true),
+        new("GET", "/openapi/{documentName}.json", _ => Get("/openapi/v1.json"), (_, _) => true),
+        new("GET", "/api/cases/", _ => Get("/api/cases"), (u, _) => u is not ("dpo" or "admin")),
+        new("POST", "/api/cases/", c => Post("/api/cases", new { id = "N-" + Guid.NewGuid().ToString("N")[..8], title = "t" }), (u, _) => u is "investigator" or "analyst" or "outsider"),
+        new("POST", "/api/cases/{caseId}/members", c => Post($"/api/cases/{c}/members", new { userName = "admin", purpose = "criminal-investigation" }), (u, c) => Imports(u) && Member(u, c)),
+        new("POST", "/api/cases/{caseId}/imports", c => new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{c}/imports?fileName=x{Guid.NewGuid():N}.csv&purpose=criminal-investigation")
+            { Content = new StringContent($"caller,callee,start,duration\n+447911123456,+447400123456,2026-01-0{Random.Shared.Next(1, 9)}T10:00:00Z,{Random.Shared.Next(1, 999)}\n") }, (u, c) => Imports(u) && Member(u, c)),
+        new("GET", "/api/entities/", c => Get($"/api/entities?q=0040721&caseId={c}&purpose=criminal-investigation"), (u, c) => Reads(u) && Sees(u, c)),
+        new("GET", "/api/entities/{id}", c => Get($"/api/entities/{(c == "C1" ? "c1-person" : "c2-secret")}?purpose=criminal-investigation"), (u, c) => Reads(u) && Sees(u, c)),
+        new("GET", "/api/stats/", _ => Get("/api/stats"), (u, _) => u is "supervisor" or "dpo" or "admin"),
+        new("GET", "/api/stats/audit", _ => Get("/api/stats/audit"), (u, _) => u is "dpo"),
+        new("GET", "/api/ledger/checkpoint", _ => Get("/api/ledger/checkpoint"), (u, _) => u is "dpo"),
+        new("GET", "/api/ledger/proof/inclusion", _ => Get("/api/ledger/proof/inclusion?index=0"), (u, _) => u is "dpo"),
+        new("GET", "/api/ledger/proof/consistency", _ => Get("/api/ledger/proof/consistency?from=1&to=1"), (u, _) => u is "dpo"),
+        new("POST", "/api/ledger/verify", _ => new HttpRequestMessage(HttpMethod.Post, "/api/ledger/verify"), (u, _) => u is "dpo" or "admin"),
+    ];
+
+    /// <summary>Reachable without signing in, on purpose: health, and exchanging a password for a token.</summary>
+    private static readonly string[] Anonymous = ["GET /health/live", "GET /health/ready", "POST /api/auth/token"];
+
+    private static bool Reads(string u) => u is "investigator" or "analyst" or "supervisor" or "liaison-officer" or "outsider";
+    private static bool Imports(string u) => u is "investigator" or "analyst" or "outsider";
+    private static bool Member(string u, string c) => c == "C1" ? u is "investigator" or "analyst" or "supervisor" : u is "outsider";
+    // The liaison desk sees every case of its agency (policy/default.yaml, need-to-know "liaison-desk-sees-agency").
+    private static bool Sees(string u, string c) => Member(u, c) || u == "liaison-officer";
+
+    private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+    private static HttpRequestMessage Post(string url, object body) => new(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+
+    [Fact]
+    public void Every_endpoint_has_a_row_in_the_matrix()
+    {
+        var endpoints = fixture.Node.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } p && (p.StartsWith("/api", StringComparison.Ordinal) || p.StartsWith("/openapi", StringComparison.Ordinal) || p.StartsWith("/health", StringComparison.Ordinal)))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
+            .ToHashSet();
+        var covered = Matrix.Select(r => $"{r.Method} {Normalise(r.Pattern)}").Concat(Anonymous).ToHashSet();
+
+        Assert.Empty(endpoints.Except(covered));
+    }
+
+    public static TheoryData<int, string, string> Cells()
+    {
+        var data = new TheoryData<int, string, string>();
+        for (var i = 0; i < Matrix.Length; i++)
+        {
+            foreach (var user in Users)
+            {
+                foreach (var c in new[] { "C1", "C2" })
+                {
+                    data.Add(i, user, c);
+                }
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Each_role_gets_exactly_what_the_matrix_says_and_nothing_leaks(int row, string user, string caseId)
+    {
+        var entry = Matrix[row];
+        var client = await fixture.Node.As(user);
+
+        var response = await client.SendAsync(entry.Request(caseId));
+        var body = await response.Content.ReadAsStringAsync();
+
+        var allowed = entry.Allowed(user, caseId);
+        Assert.True(allowed == response.IsSuccessStatusCode, $"{entry.Method} {entry.Pattern} as {user} on {caseId}: {(int)response.StatusCode} {body}");
+        if (!allowed)
+        {
+            Assert.Contains((int)response.StatusCode, new[] { 403, 404 });
+        }
+        if (!Sees(user, "C2") || user is "dpo" or "admin")
+        {
+            Assert.DoesNotContain(Secret, body, StringComparison.Ordinal);
+            Assert.DoesNotContain("+40721999888", body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_record_the_caller_may_not_see_answers_exactly_like_one_that_does_not_exist()
+    {
+        var client = await fixture.Node.As("investigator");
+        var hidden = await client.GetAsync("/api/entities/c2-secret?purpose=criminal-investigation");
+        var missing = await client.GetAsync("/api/entities/no-such-record?purpose=criminal-investigation");
+
+        Assert.Equal(missing.StatusCode, hidden.StatusCode);
+        Assert.Equal(WithoutTrace((await missing.Content.ReadAsStringAsync()).Replace("no-such-record", "X", StringComparison.Ordinal)),
+            WithoutTrace((await hidden.Content.ReadAsStringAsync()).Replace("c2-secret", "X", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_header_or_flag_claiming_privileged_sync_changes_nothing()
+    {
+        var client = await fixture.Node.As("investigator");
+        var request = Get("/api/entities/c2-secret?purpose=criminal-investigation&sync=true&admin=true");
+        request.Headers.Add("X-Liaison-Sync", "true");
+        request.Headers.Add("X-Forwarded-User", "dpo");
+        request.Headers.Add("X-Liaison-Role", "admin");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Counts_reveal_nothing_of_cases_the_caller_does_not_know()
+    {
+        var client = await fixture.Node.As("investigator");
+        var cases = await client.GetStringAsync("/api/cases");
+        Assert.DoesNotContain("C2", cases, StringComparison.Ordinal);
+        var search = await client.GetAsync("/api/entities?q=Secret&caseId=C2&purpose=criminal-investigation");
+        var unknown = await client.GetAsync("/api/entities?q=Secret&caseId=NO-SUCH-CASE&purpose=criminal-investigation");
+        Assert.Equal(unknown.StatusCode, search.StatusCode);
+    }
+
+    private static string WithoutTrace(string body) => System.Text.RegularExpressions.Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "");
+
+    private static string Normalise(string pattern) => pattern.TrimEnd('/');
+}
