@@ -10,6 +10,8 @@ namespace Liaison.Analysis.Centrality;
 /// </summary>
 public static class Betweenness
 {
+    private const long SequentialWork = 2_000_000;
+
     public static NodeValues<double> Compute(Graph graph, BetweennessOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -27,22 +29,36 @@ public static class Betweenness
             sources = Enumerable.Range(0, n).ToArray();
         }
 
-        var chunks = Chunks.For(sources.Length, 8);
+        // Small graphs run on one thread: starting workers costs more than the searches.
+        var chunks = (long)sources.Length * graph.Targets.Length < SequentialWork ? 1 : Chunks.For(sources.Length, 8);
         var sums = new double[chunks][];
-        Parallel.For(
-            0, chunks,
-            () => new BreadthFirstWorkspace(n, withPathCounts: true),
-            (c, _, work) =>
+        if (chunks == 1)
+        {
+            var work = new BreadthFirstWorkspace(n, withPathCounts: true);
+            var sum = new double[n];
+            foreach (var s in sources)
             {
-                var sum = new double[n];
-                for (var i = c; i < sources.Length; i += chunks)
+                Accumulate(graph, s, work, sum);
+            }
+            sums[0] = sum;
+        }
+        else
+        {
+            Parallel.For(
+                0, chunks,
+                () => new BreadthFirstWorkspace(n, withPathCounts: true),
+                (c, _, work) =>
                 {
-                    Accumulate(graph, sources[i], work, sum);
-                }
-                sums[c] = sum;
-                return work;
-            },
-            _ => { });
+                    var sum = new double[n];
+                    for (var i = c; i < sources.Length; i += chunks)
+                    {
+                        Accumulate(graph, sources[i], work, sum);
+                    }
+                    sums[c] = sum;
+                    return work;
+                },
+                _ => { });
+        }
 
         var total = new double[n];
         foreach (var sum in sums)

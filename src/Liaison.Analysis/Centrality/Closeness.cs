@@ -17,8 +17,14 @@ public static class Closeness
         var values = new double[n];
         var offsets = graph.OffsetArray;
         var targets = graph.TargetArray;
+        var parallel = new ParallelOptions
+        {
+            // Small graphs run on one thread: starting workers costs more than the searches.
+            MaxDegreeOfParallelism = (long)n * graph.Targets.Length < 2_000_000 ? 1 : -1,
+        };
         Parallel.For(
             0, n,
+            parallel,
             () => new BreadthFirstWorkspace(n, withPathCounts: false),
             (source, _, work) =>
             {

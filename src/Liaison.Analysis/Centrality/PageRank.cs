@@ -65,7 +65,7 @@ public static class PageRank
             var useWeights = options.UseWeights;
             var current = x;
             var previous = last;
-            Parallel.For(0, chunks, c =>
+            void Pull(int c)
             {
                 var (start, end) = Chunks.Range(c, chunks, n);
                 var err = 0.0;
@@ -81,7 +81,15 @@ public static class PageRank
                     err += Math.Abs(value - previous[v]);
                 }
                 errors[c] = err;
-            });
+            }
+            if (chunks == 1)
+            {
+                Pull(0);
+            }
+            else
+            {
+                Parallel.For(0, chunks, Pull);
+            }
             var total = 0.0;
             foreach (var e in errors)
             {

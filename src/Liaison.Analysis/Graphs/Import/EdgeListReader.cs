@@ -12,7 +12,7 @@ public static class EdgeListReader
 {
     private static readonly HashSet<string> HeaderNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "source", "target", "from", "to", "src", "dst", "node1", "node2", "caller", "callee", "u", "v", "a", "b",
+        "source", "target", "from", "to", "src", "dst", "node1", "node2", "caller", "callee", "id1", "id2",
     };
 
     public static Graph Read(string path, Marking? marking = null)
