@@ -43,6 +43,9 @@ if [ "$mode" != quick ]; then
   suite ba-1m "$data/ba-1m.csv" load,pagerank,betweenness,louvain,components 100 1 "$peers"
 fi
 
+echo "== cdr-10m" >&2
+"$bin" cdr 10000000 1000000 7 | tee "$data/cdr.txt" >&2
+
 $py - "$results" <<'PY'
 import sys, collections
 t = collections.defaultdict(dict); cpu = collections.defaultdict(dict); check = collections.defaultdict(dict); peak = collections.defaultdict(dict)
@@ -81,3 +84,9 @@ print("|---|---|---|---|---|")
 for suite, libs in peak.items():
     print(f"| {suite} | " + " | ".join(fmt(libs.get(x)) for x in libs4) + " |")
 PY
+echo
+echo "Call records (Liaison only; 10M synthetic rows among 1M numbers, seconds):"
+echo
+echo '| measure | seconds | detail |'
+echo '|---|---|---|'
+while read -r _ measure seconds detail; do echo "| $measure | $seconds | $detail |"; done <"$data/cdr.txt"

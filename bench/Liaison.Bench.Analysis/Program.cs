@@ -9,6 +9,7 @@ using Liaison.Bench.Analysis;
 
 // Side-by-side runner for bench/analysis.sh.
 //   generate FILE N M SEED            writes a Barabási–Albert edge list
+//   cdr ROWS NUMBERS SEED             call-record timings (common contacts of 10 targets …)
 //   run FILE[,FILE…] ALGOS K REPEAT   times the algorithms; prints one line per algorithm:
 //                                     "liaison <algo> <wall seconds> <checksum> <cpu seconds>", then "liaison peak_mb <MB>"
 // ALGOS is a comma list of load,pagerank,betweenness,louvain,components; K is the number of sampled
@@ -20,9 +21,15 @@ if (args.Length >= 5 && args[0] == "generate")
     BarabasiAlbert.Write(args[1], int.Parse(args[2], inv), int.Parse(args[3], inv), ulong.Parse(args[4], inv));
     return 0;
 }
+if (args.Length >= 4 && args[0] == "cdr")
+{
+    CdrBench.Run(int.Parse(args[1], inv), int.Parse(args[2], inv), ulong.Parse(args[3], inv));
+    Console.WriteLine(string.Create(inv, $"cdr peak_mb {PeakMegabytes():F0}"));
+    return 0;
+}
 if (args.Length < 5 || args[0] != "run")
 {
-    Console.Error.WriteLine("usage: generate FILE N M SEED | run FILES ALGOS K REPEAT");
+    Console.Error.WriteLine("usage: generate FILE N M SEED | cdr ROWS NUMBERS SEED | run FILES ALGOS K REPEAT");
     return 2;
 }
 var files = args[1].Split(',');
