@@ -12,7 +12,8 @@ using Liaison.Bench.Analysis;
 //   cdr ROWS NUMBERS SEED             call-record timings (common contacts of 10 targets …)
 //   run FILE[,FILE…] ALGOS K REPEAT   times the algorithms; prints one line per algorithm:
 //                                     "liaison <algo> <wall seconds> <checksum> <cpu seconds>", then "liaison peak_mb <MB>"
-// ALGOS is a comma list of load,pagerank,betweenness,louvain,components; K is the number of sampled
+// ALGOS is a comma list of load,pagerank,pagerank_exact,betweenness,louvain,components (pagerank_exact
+// iterates to an L1 error of 1e-10, as igraph's PRPACK solves; pagerank uses NetworkX's N x 1e-6 rule); K is the number of sampled
 // betweenness sources, 0 for exact. With several files the times are summed over them.
 // REPEAT runs each measurement that many times and keeps the fastest.
 var inv = CultureInfo.InvariantCulture;
@@ -78,6 +79,7 @@ foreach (var file in files)
         {
             "load" => Time(() => { g = Load(); return g.EdgeCount; }, out check, out used),
             "pagerank" => Time(() => PageRank.Compute(g).Values.ToArray().Max(), out check, out used),
+            "pagerank_exact" => Time(() => PageRank.Compute(g, new PageRankOptions { Tolerance = 1e-10 / g.NodeCount, MaxIterations = 1000 }).Values.ToArray().Max(), out check, out used),
             "betweenness" => Time(() => Betweenness.Compute(g, new BetweennessOptions { SampleSources = k > 0 ? k : null, Seed = 1 }).Values.ToArray().Max(), out check, out used),
             "louvain" => Time(() => Louvain.Detect(g, new LouvainOptions { Seed = 1, Restarts = 1 }).Modularity, out check, out used),
             "components" => Time(() => Components.Compute(g).Count, out check, out used),
