@@ -27,6 +27,7 @@ public sealed class GraphBuilder
     private readonly Dictionary<string, int> _nodeTypeCodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _edgeTypeCodes = new(StringComparer.Ordinal);
     private readonly Dictionary<Marking, int> _markingCodes = [];
+    private readonly List<Marking> _markingTable = [];
 
     public GraphBuilder(Marking? defaultMarking = null, ParallelEdges parallel = ParallelEdges.Sum)
     {
@@ -129,8 +130,6 @@ public sealed class GraphBuilder
             src, dst, w, types, marks, offsets, targets, weights, slotEdge,
             Names(_nodeTypeCodes), Names(_edgeTypeCodes), [.. _markingTable]);
     }
-
-    private readonly List<Marking> _markingTable = [];
 
     private int Create(string id, string? type, int markingCode)
     {
