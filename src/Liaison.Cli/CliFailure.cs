@@ -24,7 +24,7 @@ internal static class CliRunner
             return e.ExitCode;
         }
         catch (Exception e) when (e is Liaison.Core.Validation.InvalidRecordException or Liaison.Interchange.Text.InputFormatException
-                                      or Liaison.Ledger.Notes.NoteFormatException or IOException or UnauthorizedAccessException
+                                      or Liaison.Ledger.Notes.NoteFormatException or Liaison.Ledger.Appending.LedgerIntegrityException or IOException or UnauthorizedAccessException
                                       or InvalidOperationException or ArgumentException or FormatException or System.Text.Json.JsonException)
         {
             await Console.Error.WriteLineAsync("liaison: " + e.Message);

@@ -3,20 +3,26 @@ using Liaison.Analysis.Export;
 using Liaison.Analysis.Graphs;
 using Liaison.Analysis.Graphs.Import;
 using Liaison.Analysis.Reports;
+using Liaison.Analysis.Cases;
 using Liaison.Core.Markings;
+using Liaison.Storage;
+using Liaison.Storage.Nodes;
+using Liaison.Storage.Records;
 
 namespace Liaison.Cli.Commands;
 
 /// <summary>
-/// <c>liaison analyze --edges FILE.csv [--json] [--format graphml|gexf|cytoscape-json -o FILE]</c>:
-/// key players and communities of a network. The case form (<c>--dir D --case C</c>) goes through
-/// <see cref="Liaison.Analysis.Cases.CaseGraphAnalysis.Run"/> once storage is wired.
+/// <c>liaison analyze --edges FILE.csv | --dir D --case C [--json] [--format graphml|gexf|cytoscape-json -o FILE]</c>:
+/// key players and communities of a network — a plain edge list, or a case's records and call-detail
+/// records from the node's database (journalled in its ledger).
 /// </summary>
 internal static class AnalyzeCommand
 {
     public static Command Create()
     {
-        var edges = new Option<string>("--edges") { Description = "undirected edge list CSV: source,target[,weight] (header optional)", Required = true };
+        var edges = new Option<string?>("--edges") { Description = "undirected edge list CSV: source,target[,weight] (header optional)" };
+        var dir = new Option<string?>("--dir", "-d") { Description = "a node's data folder (with --case)" };
+        var caseId = CommonOptions.Case();
         var json = new Option<bool>("--json") { Description = "print one JSON object with every node's scores and the modularity" };
         var format = new Option<string?>("--format") { Description = "also export the network: graphml, gexf or cytoscape-json (needs -o)" };
         var output = new Option<string?>("--output", "-o") { Description = "file to write the export to" };
@@ -27,14 +33,34 @@ internal static class AnalyzeCommand
         var handling = new Option<string>("--handling") { Description = "handling codes of the file's data (H0..H3)", DefaultValueFactory = _ => "H0" };
         var command = new Command("analyze", "Find the key players and communities of a network")
         {
-            edges, json, format, output, top, seed, sample, tlp, handling,
+            edges, dir, caseId, json, format, output, top, seed, sample, tlp, handling,
         };
-        command.SetAction(parse => CliRunner.Run(() =>
+        command.SetAction((parse, ct) => CliRunner.Run(async () =>
         {
             var marking = ParseMarking(parse.GetValue(tlp)!, parse.GetValue(handling)!);
             var exportFormat = ParseExport(parse.GetValue(format), parse.GetValue(output));
-            var path = parse.GetValue(edges)!;
-            var graph = ReadEdges(path, marking);
+            Graph graph;
+            if (parse.GetValue(dir) is { } nodeDir)
+            {
+                var c = parse.GetValue(caseId) ?? throw new CliFailure("--dir needs --case");
+                var node = await NodeDirectory.OpenAndMigrateAsync(nodeDir, ct);
+                await using var db = LiaisonDbFactory.Create(node);
+                var records = new List<Liaison.Core.Model.EntityRecord>();
+                await foreach (var r in CaseRecords.ReadAsync(db, c, ct))
+                {
+                    records.Add(r);
+                }
+                if (records.Count == 0)
+                {
+                    throw new CliFailure($"case '{c}' has no records on node {node.NodeId}");
+                }
+                graph = CaseGraph.Build(records);
+                await CliJournal.RecordAsync(node, "analyze", c, new Dictionary<string, string> { ["records"] = records.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }, ct);
+            }
+            else
+            {
+                graph = ReadEdges(parse.GetValue(edges) ?? throw new CliFailure("give --edges FILE.csv or --dir NODE --case CASE"), marking);
+            }
             var sources = parse.GetValue(sample);
             if (sources is <= 0)
             {
