@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Liaison.Core.Markings;
 using Liaison.Scenarios;
 using Liaison.Storage.Import;
 using Spectre.Console;
@@ -84,6 +85,27 @@ internal sealed class CrossBorderDemo(string root, IAnsiConsole console)
                 console.MarkupLine($"{node.Config.NodeId}: {(intact ? "[green]intact[/]" : "[red]NOT intact[/]")}, {result.GetProperty("entries").GetInt64()} entries, {result.GetProperty("checkpoints").GetInt64()} signed checkpoints");
                 Check(intact, $"{node.Config.NodeId}'s ledger verifies");
             }
+        });
+
+        await StepAsync("5. An analyst finds the ring's key players in the call-detail records", async () =>
+        {
+            var gb = _nodes[0];
+            await using var db = Liaison.Storage.LiaisonDbFactory.Create(gb.Config);
+            var records = new List<Liaison.Core.Model.EntityRecord>();
+            await foreach (var r in Liaison.Storage.Records.CaseRecords.ReadAsync(db, scenario.Nodes[0].CaseId, ct))
+            {
+                records.Add(r);
+            }
+            var report = Liaison.Analysis.Cases.CaseGraphAnalysis.Run(records);
+            console.MarkupLine($"{report.Graph.NodeCount} entities, {report.Graph.EdgeCount} links, {report.Communities.Communities.Count} communities, modularity {report.Modularity:0.000}; results marked [{TlpColour(report.Marking.Tlp.ToLabel())}]{Markup.Escape(report.Marking.ToString())}[/]");
+            var ringDigits = scenario.RingPhones.Select(p => p.TrimStart('+')).ToHashSet(StringComparer.Ordinal);
+            var top = report.KeyPlayers(5).ToList();
+            foreach (var player in top)
+            {
+                var inRing = ringDigits.Any(d => player.Id.EndsWith(d, StringComparison.Ordinal));
+                console.MarkupLine($"  {Markup.Escape(player.Id),-28} PageRank {player.PageRank:0.0000}  community {player.Community}{(inRing ? "  [red]ring phone[/]" : "")}");
+            }
+            Check(top.Count(p => ringDigits.Any(d => p.Id.EndsWith(d, StringComparison.Ordinal))) >= 3, "at least three of the five key players are the planted ring's phones");
         });
 
         console.Write(new Rule(_failures == 0 ? "[green]demo finished: every check passed[/]" : $"[red]demo finished with {_failures} failed check(s)[/]").LeftJustified());
