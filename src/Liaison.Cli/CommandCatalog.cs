@@ -24,5 +24,6 @@ internal static class CommandCatalog
         yield return KeyCommands.Create();
         yield return PeerCommands.Create();
         yield return ClkCommands.Create();
+        yield return MatchCommand.Create();
     }
 }

@@ -36,7 +36,8 @@ internal static class PsiEndpoint
             .AllowAnonymous()
             .WithTags("federation")
             .WithSummary("A peer's hit/no-hit query (compact JWE of a signed psi.query); answers a compact JWE of a signed psi.response")
-            .Accepts<string>(FederationMessages.JoseMediaType)
+            // No .Accepts(): routing would then answer other media types itself, behind the fallback
+            // authorization policy (401), instead of this handler's 415 problem.
             .Produces<string>(StatusCodes.Status200OK, FederationMessages.JoseMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
