@@ -101,7 +101,7 @@ public sealed class HitNoHitResponder(
                 ["kinds"] = string.Join(',', kinds.Select(MatchKinds.NameOf)),
                 ["asked"] = FederationEvent.Number(audited.IdentifiersAsked),
                 ["holderSetSize"] = FederationEvent.Number(audited.HolderSetSize),
-                ["excludedSubjects"] = excluded.ToString(),
+                ["excludedSubjects"] = excluded == SubjectCategories.None ? "none" : excluded.ToList(),
                 ["maxTlp"] = maxTlp.ToLabel(),
             }), ct);
 
