@@ -16,10 +16,12 @@ using Liaison.Storage.Import;
 using Liaison.Storage.Ledger;
 using Liaison.Storage.Nodes;
 using Liaison.Storage.Rows;
+using Liaison.Storage.Tests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace Liaison.Node.Tests.Federation;
 
@@ -35,12 +37,14 @@ public sealed class FederatedNode : IAsyncDisposable
     private static readonly KeyProtection FastKeys = new(1_000);
 
     private WebApplication? _app;
+    private readonly string? _database;
 
-    private FederatedNode(NodeConfig config, FakeTimeProvider clock, Uri endpoint)
+    private FederatedNode(NodeConfig config, FakeTimeProvider clock, Uri endpoint, string? database)
     {
         Config = config;
         Clock = clock;
         Endpoint = endpoint;
+        _database = database;
     }
 
     public NodeConfig Config { get; }
@@ -48,17 +52,32 @@ public sealed class FederatedNode : IAsyncDisposable
     public Uri Endpoint { get; }
     public string NodeId => Config.NodeId;
 
-    public static async Task<FederatedNode> CreateAsync(string nodeId, string agency, string jurisdiction, FakeTimeProvider clock, bool withIdentity = true)
+    /// <param name="provider">"sqlite", or "postgres" on a fresh database of the server the test command started.</param>
+    public static async Task<FederatedNode> CreateAsync(string nodeId, string agency, string jurisdiction, FakeTimeProvider clock, bool withIdentity = true,
+        string provider = "sqlite")
     {
         var port = FreePort();
         var dir = Path.Combine(Path.GetTempPath(), "liaison-fed-" + Guid.NewGuid().ToString("N"));
-        var config = await NodeDirectory.InitAsync(dir, new NodeConfig { NodeId = nodeId, Agency = agency, Jurisdiction = jurisdiction, Port = port });
+        string? database = null, connection = null;
+        if (provider == "postgres")
+        {
+            database = "f_" + Guid.NewGuid().ToString("N")[..16];
+            await using var admin = new NpgsqlConnection(TestNode.PostgresServer);
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
+            await create.ExecuteNonQueryAsync();
+            connection = new NpgsqlConnectionStringBuilder(TestNode.PostgresServer) { Database = database }.ToString();
+        }
+        var config = await NodeDirectory.InitAsync(dir, new NodeConfig
+        {
+            NodeId = nodeId, Agency = agency, Jurisdiction = jurisdiction, Port = port, Database = provider, ConnectionString = connection,
+        });
         var endpoint = new Uri($"http://127.0.0.1:{port}/");
         if (withIdentity)
         {
             NodeIdentity.Create(config.Directory, new NodeProfile(nodeId, agency, jurisdiction, endpoint), new KeyPassphrase(Passphrase), clock, FastKeys).Dispose();
         }
-        return new FederatedNode(config, clock, endpoint);
+        return new FederatedNode(config, clock, endpoint, database);
     }
 
     /// <summary>Serves the node; <paramref name="services"/> adjusts the container (budgets).</summary>
@@ -167,6 +186,14 @@ public sealed class FederatedNode : IAsyncDisposable
             await _app.DisposeAsync();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_database is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(TestNode.PostgresServer);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
         try
         {
             Directory.Delete(Config.Directory, recursive: true);
