@@ -25,5 +25,6 @@ internal static class CommandCatalog
         yield return PeerCommands.Create();
         yield return ClkCommands.Create();
         yield return AnalyzeCommand.Create();
+        yield return MatchCommand.Create();
     }
 }

@@ -1,6 +1,7 @@
 using Liaison.Node.Accounts;
 using Liaison.Node.Api;
 using Liaison.Node.Audit;
+using Liaison.Node.Federation;
 using Liaison.Node.Policy;
 using Liaison.Storage;
 using Liaison.Storage.Ledger;
@@ -34,6 +35,7 @@ public static class NodeHost
         builder.Services.AddHostedService<PolicyFileWatcher>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestGate>();
+        builder.Services.AddFederation(node);
         builder.Services.AddAuthentication(TokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);
@@ -62,6 +64,7 @@ public static class NodeHost
         app.MapGroup("/api/entities").WithTags("entities").MapEntitiesApi();
         app.MapGroup("/api/stats").WithTags("stats").MapStatsApi();
         app.MapGroup("/api/ledger").WithTags("ledger").MapLedgerApi();
+        app.MapFederation();
         return app;
     }
 }
