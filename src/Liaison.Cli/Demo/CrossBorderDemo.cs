@@ -27,6 +27,7 @@ internal sealed class CrossBorderDemo(string root, IAnsiConsole console)
         await StepAsync("1. Each agency runs its own node and imports its case data", async () =>
         {
             var table = new Table().AddColumns("node", "case", "records", "calls", "listening on");
+            var configs = new List<(Liaison.Storage.Nodes.NodeConfig Config, int Port, Liaison.Exchange.Identity.NodeIdentity Identity)>();
             foreach (var part in scenario.Nodes)
             {
                 var config = await DemoNode.CreateAsync(root, part.NodeId, part.Agency, part.Jurisdiction, part.CaseId, ct);
@@ -35,11 +36,26 @@ internal sealed class CrossBorderDemo(string root, IAnsiConsole console)
                 var folder = Path.Combine(root, "input", part.NodeId);
                 var records = await import.ImportFileAsync(Path.Combine(folder, "case.ftm.jsonl"), new ImportOptions { CaseId = part.CaseId, ImportedBy = "investigator" }, ct);
                 var calls = await import.ImportFileAsync(Path.Combine(folder, "cdr.csv"), new ImportOptions { CaseId = part.CaseId, ImportedBy = "investigator" }, ct);
-                var node = await DemoNode.StartAsync(config, ct);
-                _nodes.Add(node);
-                table.AddRow(part.NodeId, part.CaseId, records.Accepted.ToString(System.Globalization.CultureInfo.InvariantCulture), calls.Accepted.ToString(System.Globalization.CultureInfo.InvariantCulture), node.Address.ToString());
+                var port = DemoNode.FreePort();
+                configs.Add((config, port, DemoNode.CreateIdentity(config, port)));
+                table.AddRow(part.NodeId, part.CaseId, records.Accepted.ToString(System.Globalization.CultureInfo.InvariantCulture), calls.Accepted.ToString(System.Globalization.CultureInfo.InvariantCulture), $"http://127.0.0.1:{port}/");
+            }
+            // On-boarding: each agency adds the others' signed descriptors (in real life after checking fingerprints by phone).
+            foreach (var a in configs)
+            {
+                foreach (var b in configs.Where(b => b.Config.NodeId != a.Config.NodeId))
+                {
+                    await new Liaison.Exchange.Peers.PeerOnboarding(new Liaison.Exchange.Peers.FilePeerDirectory(a.Config.Directory), a.Config.NodeId, TimeProvider.System)
+                        .AddAsync(b.Identity.ExportDescriptor(), ct);
+                }
+            }
+            foreach (var (config, port, identity) in configs)
+            {
+                identity.Dispose();
+                _nodes.Add(await DemoNode.StartAsync(config, port, ct));
             }
             console.Write(table);
+            console.MarkupLine("Each node has a signing and an encryption key pair and knows the other two by their signed descriptors.");
         });
 
         await StepAsync("2. An investigator searches their own case by a phone number in any format", async () =>
@@ -87,7 +103,46 @@ internal sealed class CrossBorderDemo(string root, IAnsiConsole console)
             }
         });
 
-        await StepAsync("5. An analyst finds the ring's key players in the call-detail records", async () =>
+        await StepAsync("5. Hit/no-hit: GB asks NL which of its phones NL also holds, learning nothing else", async () =>
+        {
+            var (gb, nl, us) = (_nodes[0], _nodes[1], _nodes[2]);
+            var investigator = await gb.SignInAsync("investigator", ct);
+            var response = await investigator.PostAsJsonAsync($"/api/cases/{scenario.Nodes[0].CaseId}/hit-no-hit",
+                new { peer = nl.Config.NodeId, purpose = "criminal-investigation", kinds = new[] { "phone" } }, ct);
+            var result = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                console.MarkupLine($"[red]{(int)response.StatusCode}[/] {Markup.Escape(result.ToString())}");
+                Check(false, "GB → NL hit/no-hit runs");
+                return;
+            }
+            var hits = result.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("value").GetString()!).ToList();
+            console.MarkupLine($"GB asked about {result.GetProperty("asked").GetInt32()} phones; NL holds {hits.Count} of them:");
+            foreach (var hit in hits)
+            {
+                console.MarkupLine($"  [blue]{hit}[/]");
+            }
+            // Ground truth: every phone both agencies' records carry (persons, phones, ads).
+            static HashSet<string> Phones(ScenarioNode n) => n.Records.SelectMany(r => r.Values("phone").Concat(r.Values("number"))).ToHashSet(StringComparer.Ordinal);
+            var both = Phones(scenario.Nodes[0]);
+            both.IntersectWith(Phones(scenario.Nodes[1]));
+            Check(hits.All(both.Contains), $"every hit is a phone both agencies hold ({both.Count} in common; NL's policy withholds phones known only from victims' or RED records)");
+            Check(hits.Contains(scenario.SharedPhones[0]) && hits.Contains(scenario.SharedPhones[1]), "the ring leader's and the recruiter's phones are hits");
+
+            var usInvestigator = await us.SignInAsync("investigator", ct);
+            var fromUs = await usInvestigator.PostAsJsonAsync($"/api/cases/{scenario.Nodes[2].CaseId}/hit-no-hit",
+                new { peer = nl.Config.NodeId, purpose = "criminal-investigation", kinds = new[] { "phone" } }, ct);
+            var usResult = await fromUs.Content.ReadFromJsonAsync<JsonElement>(ct);
+            console.MarkupLine($"US → NL (EU → US transfer under the Umbrella Agreement rule): {(int)fromUs.StatusCode}, {(fromUs.IsSuccessStatusCode ? usResult.GetProperty("hits").GetArrayLength() + " hit(s)" : Markup.Escape(usResult.ToString()))}");
+            Check(fromUs.IsSuccessStatusCode, "a US query to NL is answered under the Umbrella Agreement rule");
+
+            var noBasis = await investigator.PostAsJsonAsync($"/api/cases/{scenario.Nodes[0].CaseId}/hit-no-hit",
+                new { peer = nl.Config.NodeId, purpose = "intelligence-analysis", kinds = new[] { "phone" } }, ct);
+            console.MarkupLine($"GB → NL for 'intelligence-analysis': {(int)noBasis.StatusCode} ({Markup.Escape(await Rule(noBasis, ct))})");
+            Check(!noBasis.IsSuccessStatusCode, "NL's policy refuses a purpose no rule covers");
+        });
+
+        await StepAsync("6. An analyst finds the ring's key players in the call-detail records", async () =>
         {
             var gb = _nodes[0];
             await using var db = Liaison.Storage.LiaisonDbFactory.Create(gb.Config);
@@ -131,7 +186,8 @@ internal sealed class CrossBorderDemo(string root, IAnsiConsole console)
     private static async Task<string> Rule(HttpResponseMessage response, CancellationToken ct)
     {
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        return body.TryGetProperty("rule", out var r) ? "rule " + r.GetString() : body.TryGetProperty("title", out var t) ? t.GetString()! : "";
+        return body.TryGetProperty("peerRule", out var pr) ? "peer's rule " + pr.GetString()
+            : body.TryGetProperty("rule", out var r) ? "rule " + r.GetString() : body.TryGetProperty("title", out var t) ? t.GetString()! : "";
     }
 
     private static string TlpColour(string tlp) => tlp switch

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Liaison.Exchange.Identity;
 using Liaison.Node;
 using Liaison.Node.Accounts;
 using Liaison.Storage;
@@ -47,9 +48,28 @@ internal sealed class DemoNode : IAsyncDisposable
         return config;
     }
 
-    public static async Task<DemoNode> StartAsync(NodeConfig config, CancellationToken ct)
+    /// <summary>The demo's key passphrase (real nodes take it from LIAISON_KEY_PASSPHRASE or a secret file).</summary>
+    public static readonly KeyPassphrase Passphrase = new("demo-key-passphrase-not-for-production");
+
+    /// <summary>A free loopback port, reserved before start because the node's descriptor names its endpoint.</summary>
+    public static int FreePort()
     {
-        var app = NodeHost.Build(config, ["http://127.0.0.1:0"]);
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>The node's exchange identity (signing and encryption keys), with a descriptor pointing at <paramref name="port"/>.</summary>
+    public static NodeIdentity CreateIdentity(NodeConfig config, int port) =>
+        // Fewer KDF iterations than production (600 000) only so the demo starts quickly.
+        NodeIdentity.Create(config.Directory, new NodeProfile(config.NodeId, config.Agency, config.Jurisdiction, new Uri($"http://127.0.0.1:{port}/")),
+            Passphrase, TimeProvider.System, new KeyProtection(100_000));
+
+    public static async Task<DemoNode> StartAsync(NodeConfig config, int port, CancellationToken ct)
+    {
+        var app = NodeHost.Build(config, [$"http://127.0.0.1:{port}"], b => b.Services.AddSingleton(Passphrase));
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new DemoNode(config, app, new Uri(address));
