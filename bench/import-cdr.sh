@@ -7,18 +7,21 @@
 #   ROWS=200000 RUNS=1 bench/import-cdr.sh   # a quick look
 #   LIAISON_BENCH_POSTGRES="Host=127.0.0.1;Port=5432;Username=me;Password=…;Database=postgres" bench/import-cdr.sh
 #
-# What is timed (wall clock and peak RSS with GNU time; runs interleaved, so a busy machine slows
-# every contender alike):
+# What is timed (wall clock, CPU and peak RSS with GNU time; runs interleaved, so a busy machine
+# slows every contender alike):
+#   ours  sqlite   liaison import of 10 rows: the fixed cost of one run (start-up, migrations check…)
 #   ours  sqlite   liaison import into a fresh SQLite node (call_records as the EF migration makes it)
-#   raw   sqlite   sqlite3 .import into the same migrated call_records table, same three indexes
-#                  (a view with an INSTEAD OF trigger supplies CaseId and ImportId, which the CSV lacks)
-#   raw   sqlite   sqlite3 .import into a 5-column table indexed on caller and on callee
-#   raw   sqlite   sqlite3 .import into a plain 5-column table (no index: the tool's ceiling)
+#   raw   sqlite   sqlite3 .import into the same migrated call_records table with its three indexes
+#                  (a view with an INSTEAD OF trigger supplies CaseId and ImportId, which the CSV lacks):
+#                  with the tool's default 2 MiB page cache; with the 256 MiB our import uses; and with
+#                  that cache and the indexes dropped before and built after the load (what our import
+#                  does for a large file), all in one transaction
+#   raw   sqlite   sqlite3 .import into a plain 5-column table without index (the tool's ceiling)
 #   ours  postgres liaison import into a fresh PostgreSQL node
 #   raw   postgres psql \copy into the same migrated call_records table (defaults supply CaseId, ImportId)
-#   raw   postgres psql \copy into a plain 5-column table
-#   ours  sqlite/postgres, again: the same file (--force) into the node that already holds it, i.e. a
-#                  table that is not empty (SQLite then maintains its indexes row by row)
+#   raw   postgres psql \copy into a plain 5-column table without index
+#   again          the same file (--force) into the node that already holds it, beside the raw tool into
+#                  its already loaded table: a table that is not empty, so indexes are maintained row by row
 # Both sides use the node's settings: WAL and synchronous=NORMAL on SQLite. The raw tools only store
 # the text; `liaison import` also checks strict UTF-8, normalises both phones to E.164
 # (libphonenumber), parses the time to UTC, hashes the file (SHA-256) and records the import.
@@ -98,7 +101,8 @@ PY
 }
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-results="$work/results.tsv"
+# Each measurement also goes to $cache/import-cdr-last.tsv, so a run's figures outlive its temporary folder.
+results="$cache/import-cdr-last.tsv"
 : >"$results"
 # measure LABEL COMMAND… — appends "label wall user sys maxrss_kb" to the results.
 measure() {
@@ -119,11 +123,15 @@ new_node() { # new_node DIR [CONNSTRING]
   fi
 }
 csv_columns='"Caller","Callee","StartedAt","DurationSeconds","CellId"'
+cache_kib=262144   # = SqliteBulkImportSession.ImportCacheKiB
 
 for run in $(seq 1 "$runs"); do
   echo "== run $run of $runs ($rows rows, $((bytes / 1024 / 1024)) MiB)" >&2
 
-  # (a) ours, SQLite
+  # (a) ours, SQLite; first the fixed cost of one `liaison import` run (10 rows: start-up, migrations check, phone metadata)
+  new_node "$work/sqlite-small-$run"
+  head -n 11 "$csv" >"$work/ten-rows.csv"
+  measure "ours-sqlite-10-rows" "$cli" import --dir "$work/sqlite-small-$run" --case C1 "$work/ten-rows.csv"
   node="$work/sqlite-$run"
   new_node "$node"
   measure "ours-sqlite" "$cli" import --dir "$node" --case C1 "$csv"
@@ -131,12 +139,13 @@ for run in $(seq 1 "$runs"); do
   if [ "$again" = 1 ]; then
     measure "ours-sqlite-again" "$cli" import --dir "$node" --case C1 --force "$csv"
   fi
-  schema_node="$node"
 
-  # (b) sqlite3 .import into the very table the migration makes, through a view that adds CaseId, ImportId
-  raw="$work/raw-sqlite-$run"
-  new_node "$raw"
-  sqlite3 "$raw/liaison.db" >/dev/null <<'SQL'
+  # (b) sqlite3 .import into the very table the migration makes (a fresh node's), through a view whose
+  # INSTEAD OF trigger adds the CaseId and ImportId the CSV lacks; three ways of running the tool
+  for how in same same-cache same-late; do
+    raw="$work/raw-sqlite-$how-$run"
+    new_node "$raw"
+    sqlite3 "$raw/liaison.db" >/dev/null <<'SQL'
 CREATE VIEW cdr_csv(caller, callee, start, duration, cell_id) AS
   SELECT "Caller", "Callee", "StartedAt", "DurationSeconds", "CellId" FROM call_records;
 CREATE TRIGGER cdr_csv_insert INSTEAD OF INSERT ON cdr_csv BEGIN
@@ -144,22 +153,32 @@ CREATE TRIGGER cdr_csv_insert INSTEAD OF INSERT ON cdr_csv BEGIN
   VALUES ('C1', new.caller, new.callee, new.start, new.duration, new.cell_id, 1);
 END;
 SQL
-  measure "raw-sqlite-same" sqlite3 "$raw/liaison.db" "PRAGMA synchronous=NORMAL" ".import --csv --skip 1 $csv cdr_csv"
-  expect_rows "raw-sqlite-same" "$(sqlite3 "$raw/liaison.db" 'SELECT count(*) FROM call_records')"
-  if [ "$again" = 1 ]; then
-    measure "raw-sqlite-same-again" sqlite3 "$raw/liaison.db" "PRAGMA synchronous=NORMAL" ".import --csv --skip 1 $csv cdr_csv"
-  fi
-
-  # (b') a 5-column table with an index on each phone column; (b'') no index at all
-  for shape in indexed plain; do
-    db="$work/raw-$shape-$run.db"
-    ddl="PRAGMA journal_mode=WAL; CREATE TABLE cdr (caller TEXT NOT NULL, callee TEXT NOT NULL, start TEXT NOT NULL, duration INTEGER NOT NULL, cell_id TEXT);"
-    [ "$shape" = indexed ] && ddl="$ddl CREATE INDEX cdr_caller ON cdr (caller); CREATE INDEX cdr_callee ON cdr (callee);"
-    sqlite3 "$db" "$ddl" >/dev/null
-    measure "raw-sqlite-$shape" sqlite3 "$db" "PRAGMA synchronous=NORMAL" ".import --csv --skip 1 $csv cdr"
-    expect_rows "raw-sqlite-$shape" "$(sqlite3 "$db" 'SELECT count(*) FROM cdr')"
+    load=(sqlite3 "$raw/liaison.db" "PRAGMA synchronous=NORMAL")
+    case "$how" in
+      same) ;;                                           # the tool's defaults (2 MiB page cache)
+      same-cache) load+=("PRAGMA cache_size=-$cache_kib") ;; # the page cache our import uses
+      same-late)                                         # and the indexes dropped first, built after the load
+        indexes=$(sqlite3 "$raw/liaison.db" "SELECT sql || ';' FROM sqlite_master WHERE type = 'index' AND tbl_name = 'call_records' AND sql IS NOT NULL")
+        drops=$(sqlite3 "$raw/liaison.db" "SELECT 'DROP INDEX \"' || name || '\";' FROM sqlite_master WHERE type = 'index' AND tbl_name = 'call_records' AND sql IS NOT NULL")
+        load+=("PRAGMA cache_size=-$cache_kib" "BEGIN" "$drops") ;;
+    esac
+    load+=(".import --csv --skip 1 $csv cdr_csv")
+    [ "$how" = same-late ] && load+=("$indexes" "COMMIT")
+    measure "raw-sqlite-$how" "${load[@]}"
+    expect_rows "raw-sqlite-$how" "$(sqlite3 "$raw/liaison.db" 'SELECT count(*) FROM call_records')"
+    [ "$how" = same-late ] && [ "$(sqlite3 "$raw/liaison.db" "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'call_records'")" -eq 3 ]
+    if [ "$how" = same-cache ] && [ "$again" = 1 ]; then
+      measure "raw-sqlite-same-again" sqlite3 "$raw/liaison.db" "PRAGMA synchronous=NORMAL" "PRAGMA cache_size=-$cache_kib" ".import --csv --skip 1 $csv cdr_csv"
+    fi
+    rm -rf "$raw"
   done
-  rm -rf "$node" "$raw" "$work"/raw-*.db*
+
+  # (b') a plain 5-column table without any index: the tool's ceiling
+  db="$work/raw-plain-$run.db"
+  sqlite3 "$db" "PRAGMA journal_mode=WAL; CREATE TABLE cdr (caller TEXT NOT NULL, callee TEXT NOT NULL, start TEXT NOT NULL, duration INTEGER NOT NULL, cell_id TEXT);" >/dev/null
+  measure "raw-sqlite-plain" sqlite3 "$db" "PRAGMA synchronous=NORMAL" ".import --csv --skip 1 $csv cdr"
+  expect_rows "raw-sqlite-plain" "$(sqlite3 "$db" 'SELECT count(*) FROM cdr')"
+  rm -rf "$node" "$work"/raw-*.db* "$work/sqlite-small-$run"
 
   # (c) ours, PostgreSQL: a fresh database per node
   ours_db="bench_ours_$$_$run"
@@ -200,30 +219,43 @@ for line in open(path):
 def med(label, i):
     return statistics.median(s[i] for s in samples[label]) if label in samples else None
 rows_table = [
-    ("SQLite", "`liaison import` (fresh node)", "ours-sqlite", "raw-sqlite-same"),
-    ("SQLite", "`sqlite3 .import`, same table and indexes", "raw-sqlite-same", None),
-    ("SQLite", "`sqlite3 .import`, 5 columns, caller and callee indexed", "raw-sqlite-indexed", None),
-    ("SQLite", "`sqlite3 .import`, 5 columns, no index", "raw-sqlite-plain", None),
-    ("SQLite", "`liaison import` again (table already holds the rows)", "ours-sqlite-again", "raw-sqlite-same-again"),
-    ("SQLite", "`sqlite3 .import` again, same table", "raw-sqlite-same-again", None),
-    ("PostgreSQL", "`liaison import` (fresh node)", "ours-postgres", "raw-postgres-same"),
-    ("PostgreSQL", "`psql \\copy`, same table and indexes", "raw-postgres-same", None),
-    ("PostgreSQL", "`psql \\copy`, 5 columns, no index", "raw-postgres-plain", None),
-    ("PostgreSQL", "`liaison import` again (table already holds the rows)", "ours-postgres-again", "raw-postgres-same-again"),
-    ("PostgreSQL", "`psql \\copy` again, same table", "raw-postgres-same-again", None),
+    ("SQLite", "`liaison import` of 10 rows (fixed cost of one run)", "ours-sqlite-10-rows"),
+    ("SQLite", "`liaison import` (fresh node)", "ours-sqlite"),
+    ("SQLite", "`sqlite3 .import`, same table and indexes, default 2 MiB cache", "raw-sqlite-same"),
+    ("SQLite", "`sqlite3 .import`, same table and indexes, 256 MiB cache", "raw-sqlite-same-cache"),
+    ("SQLite", "`sqlite3 .import`, same table, indexes built after the load, 256 MiB cache", "raw-sqlite-same-late"),
+    ("SQLite", "`sqlite3 .import`, 5-column table without index", "raw-sqlite-plain"),
+    ("SQLite", "`liaison import` again (the table already holds this file's rows)", "ours-sqlite-again"),
+    ("SQLite", "`sqlite3 .import` again, same table, 256 MiB cache", "raw-sqlite-same-again"),
+    ("PostgreSQL", "`liaison import` (fresh node)", "ours-postgres"),
+    ("PostgreSQL", "`psql \\copy`, same table and indexes", "raw-postgres-same"),
+    ("PostgreSQL", "`psql \\copy`, 5-column table without index", "raw-postgres-plain"),
+    ("PostgreSQL", "`liaison import` again (the table already holds this file's rows)", "ours-postgres-again"),
+    ("PostgreSQL", "`psql \\copy` again, same table", "raw-postgres-same-again"),
 ]
+ratios = [
+    ("ours-sqlite", "raw-sqlite-same"), ("ours-sqlite", "raw-sqlite-same-cache"), ("ours-sqlite", "raw-sqlite-same-late"), ("ours-sqlite", "raw-sqlite-plain"),
+    ("ours-sqlite-again", "raw-sqlite-same-again"),
+    ("ours-postgres", "raw-postgres-same"), ("ours-postgres", "raw-postgres-plain"),
+    ("ours-postgres-again", "raw-postgres-same-again"),
+]
+names = {label: f"{db}: {name}" for db, name, label in rows_table}
 print(f"{rows:,} call-detail rows; median of {runs} runs; {cores} cores; load average at the end {load}")
 print()
-print("| Database | Loader | Wall (s) | Rows/s | CPU user+sys (s) | Peak RSS (MiB) | Ours ÷ raw (rows/s) |")
-print("|---|---|---:|---:|---:|---:|---:|")
-for db, name, label, peer in rows_table:
+print("| Database | Loader | Wall (s) | Rows/s | CPU user+sys (s) | Peak RSS (MiB) |")
+print("|---|---|---:|---:|---:|---:|")
+for db, name, label in rows_table:
     if label not in samples:
         continue
     wall, cpu, rss = med(label, 0), med(label, 1), med(label, 2)
-    ratio = ""
-    if peer and peer in samples:
-        ratio = f"**{med(peer, 0) / wall:.2f}×**"
-    print(f"| {db} | {name} | {wall:.1f} | {rows / wall:,.0f} | {cpu:.1f} | {rss / 1024:.0f} | {ratio} |")
+    rate = "" if label.endswith("-10-rows") else f"{rows / wall:,.0f}"
+    print(f"| {db} | {name} | {wall:.1f} | {rate} | {cpu:.1f} | {rss / 1024:.0f} |")
+print()
+print("| Ours | Raw tool | Ours ÷ raw (rows/s) |")
+print("|---|---|---:|")
+for ours, raw in ratios:
+    if ours in samples and raw in samples:
+        print(f"| {names[ours]} | {names[raw]} | **{med(raw, 0) / med(ours, 0):.2f}×** |")
 print()
 print("CPU and RSS are the client process's: for psql the work happens in the server, so its CPU column is near zero.")
 PY
