@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Liaison.Core.Identifiers;
 using Liaison.Interchange.Text;
 
@@ -14,7 +15,10 @@ public sealed class CallDetailCsvReader
     private readonly CsvReader _csv;
     private readonly string _file;
     private readonly PhoneNumberNormalizer _phones;
-    private readonly Dictionary<string, string> _phoneCache = new(StringComparer.Ordinal);
+    private readonly Utf8KeyedCache<string> _phoneCache = new(1_000_000);
+    private readonly Utf8KeyedCache<string> _cellCache = new(100_000);
+    private readonly Range[] _fields;
+    private byte[] _quoted = new byte[256];
     private readonly int _caller, _callee, _start, _duration;
     private readonly int? _cell, _lat, _lon;
 
@@ -27,6 +31,7 @@ public sealed class CallDetailCsvReader
         var header = csv.ReadRow() ?? throw new InputFormatException(file, 1, "(header)", "the file is empty");
         var map = new HeaderMap(header);
         HeaderCount = map.Count;
+        _fields = new Range[HeaderCount];
         _caller = map.Require(file, "caller", "a_number", "from", "calling_number");
         _callee = map.Require(file, "callee", "b_number", "to", "called_number");
         _start = map.Require(file, "start", "start_time", "timestamp", "date");
@@ -52,51 +57,117 @@ public sealed class CallDetailCsvReader
 
     public CallDetailRecord? Read()
     {
-        var row = _csv.ReadRow();
-        if (row is null)
+        if (!_csv.TryReadLineUtf8(out var text))
         {
             return null;
         }
         var line = _csv.RowLine;
+        // A line without quotes (nearly every CDR line) is split on commas in place; the fields stay
+        // UTF-8 slices of the line and only new phone numbers and cell ids ever become strings.
+        if (text.IndexOf((byte)'"') >= 0)
+        {
+            text = Quoted(_csv.ParseRow(text), line);
+        }
+        else
+        {
+            var count = text.Count((byte)',') + 1;
+            if (count != HeaderCount)
+            {
+                throw FieldCount(count, line);
+            }
+            var from = 0;
+            for (var i = 0; i < count - 1; i++)
+            {
+                var comma = text[from..].IndexOf((byte)',') + from;
+                _fields[i] = from..comma;
+                from = comma + 1;
+            }
+            _fields[count - 1] = from..text.Length;
+        }
+        return Record(text, line);
+    }
+
+    /// <summary>A row with quoted fields, parsed by the general CSV reader, laid out as UTF-8 like an unquoted line.</summary>
+    private ReadOnlySpan<byte> Quoted(IReadOnlyList<string> row, long line)
+    {
         if (row.Count != HeaderCount)
         {
-            throw new InputFormatException(_file, line, "(row)", $"has {row.Count} fields; the header has {HeaderCount}");
+            throw FieldCount(row.Count, line);
         }
-        var caller = Phone(row[_caller], "caller", line);
-        var callee = Phone(row[_callee], "callee", line);
-        if (!DateTimeOffset.TryParse(row[_start], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var start))
+        var length = 0;
+        foreach (var field in row)
         {
-            throw new InputFormatException(_file, line, "start", "is not a date and time (ISO 8601, UTC if no offset)");
+            length += Encoding.UTF8.GetByteCount(field);
         }
-        if (!int.TryParse(row[_duration], NumberStyles.None, CultureInfo.InvariantCulture, out var duration))
+        if (_quoted.Length < length)
+        {
+            _quoted = new byte[Math.Max(length, _quoted.Length * 2)];
+        }
+        var at = 0;
+        for (var i = 0; i < row.Count; i++)
+        {
+            var n = Encoding.UTF8.GetBytes(row[i], _quoted.AsSpan(at));
+            _fields[i] = at..(at + n);
+            at += n;
+        }
+        return _quoted.AsSpan(0, at);
+    }
+
+    private CallDetailRecord Record(ReadOnlySpan<byte> text, long line)
+    {
+        var caller = Phone(text[_fields[_caller]], "caller", line);
+        var callee = Phone(text[_fields[_callee]], "callee", line);
+        var startText = text[_fields[_start]];
+        DateTime start;
+        if (!Utf8Timestamp.TryParseUtc(startText, out start))
+        {
+            if (!DateTimeOffset.TryParse(Encoding.UTF8.GetString(startText), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            {
+                throw new InputFormatException(_file, line, "start", "is not a date and time (ISO 8601, UTC if no offset)");
+            }
+            start = parsed.UtcDateTime;
+        }
+        if (!int.TryParse(text[_fields[_duration]], NumberStyles.None, CultureInfo.InvariantCulture, out var duration))
         {
             throw new InputFormatException(_file, line, "duration", "is not a whole number of seconds");
         }
-        var cell = _cell is { } c && row[c].Length > 0 ? row[c] : null;
+        var cell = _cell is { } c && !text[_fields[c]].IsEmpty ? Cell(text[_fields[c]]) : null;
         double? lat = null, lon = null;
-        if (_lat is { } la && row[la].Length > 0)
+        if (_lat is { } la && !text[_fields[la]].IsEmpty)
         {
-            lat = Coordinate(row[la], "lat", -90, 90, line);
-            lon = Coordinate(row[_lon!.Value], "lon", -180, 180, line);
+            lat = Coordinate(text[_fields[la]], "lat", -90, 90, line);
+            lon = Coordinate(text[_fields[_lon!.Value]], "lon", -180, 180, line);
         }
-        return new CallDetailRecord(caller, callee, start.UtcDateTime, duration, cell, lat, lon);
+        return new CallDetailRecord(caller, callee, start, duration, cell, lat, lon);
     }
 
-    private string Phone(string raw, string field, long line)
+    private InputFormatException FieldCount(int count, long line) =>
+        new(_file, line, "(row)", $"has {count} fields; the header has {HeaderCount}");
+
+    private string Phone(ReadOnlySpan<byte> raw, string field, long line)
     {
         if (_phoneCache.TryGetValue(raw, out var e164))
         {
             return e164;
         }
-        e164 = _phones.TryNormalize(raw, out var reason) ?? throw new InputFormatException(_file, line, field, reason!);
-        if (_phoneCache.Count < 1_000_000)
-        {
-            _phoneCache[raw] = e164;
-        }
+        var text = Encoding.UTF8.GetString(raw);
+        e164 = _phones.TryNormalize(text, out var reason) ?? throw new InputFormatException(_file, line, field, reason!);
+        _phoneCache.Add(text, e164);
         return e164;
     }
 
-    private double Coordinate(string raw, string field, double min, double max, long line) =>
+    private string Cell(ReadOnlySpan<byte> raw)
+    {
+        if (_cellCache.TryGetValue(raw, out var cell))
+        {
+            return cell;
+        }
+        cell = Encoding.UTF8.GetString(raw);
+        _cellCache.Add(cell, cell);
+        return cell;
+    }
+
+    private double Coordinate(ReadOnlySpan<byte> raw, string field, double min, double max, long line) =>
         double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
             ? v
             : throw new InputFormatException(_file, line, field, $"is not a coordinate between {min} and {max}");

@@ -29,6 +29,33 @@ public sealed class CsvReader(LineReader lines, string file) : IDisposable
         }
         while (line.Length == 0);
         RowLine = lines.LineNumber;
+        return Parse(line);
+    }
+
+    /// <summary>
+    /// Reads the next non-empty line as UTF-8 bytes (valid until the next read) without splitting it,
+    /// or false at the end of the file. A caller that finds a quote in it hands it to
+    /// <see cref="ParseRow(ReadOnlySpan{byte})"/>; one without quotes it may split on commas itself.
+    /// </summary>
+    internal bool TryReadLineUtf8(out ReadOnlySpan<byte> line)
+    {
+        do
+        {
+            if (!lines.TryReadLineUtf8(out line))
+            {
+                return false;
+            }
+        }
+        while (line.IsEmpty);
+        RowLine = lines.LineNumber;
+        return true;
+    }
+
+    /// <summary>Parses the row that starts on the line just read by <see cref="TryReadLineUtf8"/> (reading on when a quoted field spans lines).</summary>
+    internal IReadOnlyList<string> ParseRow(ReadOnlySpan<byte> line) => Parse(System.Text.Encoding.UTF8.GetString(line));
+
+    private List<string> Parse(string line)
+    {
         _fields.Clear();
         _field.Clear();
         var inQuotes = false;

@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace Liaison.Storage.Bulk;
 
 /// <summary>
-/// PostgreSQL bulk path: call records stream through one binary COPY; records and identifiers are
+/// PostgreSQL bulk path: call records stream through one binary COPY (<see cref="PostgresCallRecordCopy"/>); records and identifiers are
 /// COPYed in batches into temporary tables and upserted at commit (COPY itself cannot upsert).
 /// </summary>
 internal sealed class PostgresBulkImportSession(string connectionString) : IBulkImportSession
@@ -16,7 +16,7 @@ internal sealed class PostgresBulkImportSession(string connectionString) : IBulk
     private readonly NpgsqlConnection _connection = new(connectionString);
     private NpgsqlTransaction? _tx;
     private long _importId;
-    private NpgsqlBinaryImporter? _calls;
+    private PostgresCallRecordCopy? _calls;
     private readonly List<(RecordRow Row, IReadOnlyList<Identifier> Ids)> _pending = [];
     private bool _tempTables;
 
@@ -49,21 +49,13 @@ internal sealed class PostgresBulkImportSession(string connectionString) : IBulk
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    public async Task WriteCallAsync(string caseId, CallDetailRecord call, CancellationToken ct)
+    public Task WriteCallAsync(string caseId, CallDetailRecord call, CancellationToken ct) =>
+        _calls is null ? StartCallsAsync(caseId, call, ct) : _calls.WriteAsync(caseId, call, ct);
+
+    private async Task StartCallsAsync(string caseId, CallDetailRecord call, CancellationToken ct)
     {
-        _calls ??= await _connection.BeginBinaryImportAsync("""
-            COPY call_records ("CaseId","Caller","Callee","StartedAt","DurationSeconds","CellId","Latitude","Longitude","ImportId") FROM STDIN (FORMAT BINARY)
-            """, ct);
-        await _calls.StartRowAsync(ct);
-        await _calls.WriteAsync(caseId, NpgsqlDbType.Text, ct);
-        await _calls.WriteAsync(call.Caller, NpgsqlDbType.Text, ct);
-        await _calls.WriteAsync(call.Callee, NpgsqlDbType.Text, ct);
-        await _calls.WriteAsync(call.StartedAt, NpgsqlDbType.TimestampTz, ct);
-        await _calls.WriteAsync(call.DurationSeconds, NpgsqlDbType.Integer, ct);
-        await WriteNullable(_calls, call.CellId, NpgsqlDbType.Text, ct);
-        await WriteNullable(_calls, call.Latitude, NpgsqlDbType.Double, ct);
-        await WriteNullable(_calls, call.Longitude, NpgsqlDbType.Double, ct);
-        await _calls.WriteAsync(_importId, NpgsqlDbType.Bigint, ct);
+        _calls = await PostgresCallRecordCopy.StartAsync(_connection, _importId, ct);
+        await _calls.WriteAsync(caseId, call, ct);
     }
 
     public async Task WriteRecordAsync(RecordRow row, IReadOnlyList<Identifier> identifiers, CancellationToken ct)
@@ -138,7 +130,6 @@ internal sealed class PostgresBulkImportSession(string connectionString) : IBulk
         if (_calls is not null)
         {
             await _calls.CompleteAsync(ct);
-            await _calls.DisposeAsync();
             _calls = null;
         }
         await FlushRecordsAsync(ct);
@@ -184,7 +175,7 @@ internal sealed class PostgresBulkImportSession(string connectionString) : IBulk
     {
         if (_calls is not null)
         {
-            // Abandoning a COPY without Complete cancels it server-side.
+            // A COPY that was not completed is cancelled, so the server discards what it received.
             try
             {
                 await _calls.DisposeAsync();

@@ -6,20 +6,44 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Liaison.Storage.Bulk;
 
-/// <summary>SQLite bulk path: one connection, one transaction, prepared statements re-bound per row.</summary>
+/// <summary>
+/// SQLite bulk path: one connection, one transaction, prepared statements re-bound per row; call
+/// records in multi-row inserts (<see cref="SqliteCallRecordWriter"/>), with their indexes built at the
+/// end when the import is large (<see cref="SqliteDeferredIndexes"/>).
+/// </summary>
 internal sealed class SqliteBulkImportSession : IBulkImportSession
 {
     private static readonly DateTimeOffsetToBinaryConverter Offset = new();
+
+    /// <summary>
+    /// Call records an import writes with the indexes maintained row by row before it may switch to
+    /// building them at the end (and then only once it has written more rows than the table held).
+    /// </summary>
+    internal const int DeferIndexesAfterRows = 50_000;
+
+    /// <summary>
+    /// Page cache of the import connection (KiB, as PRAGMA cache_size takes a negative number). The
+    /// default 2 MiB makes a large transaction spill dirty pages to the WAL again and again; 256 MiB
+    /// holds a million call records with their indexes. Memory is only taken as pages are used, and the
+    /// connection is not pooled, so it is returned when the import ends.
+    /// </summary>
+    private const int ImportCacheKiB = 256 * 1024;
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _tx;
     private long _importId;
-    private SqliteCommand? _insertRecord, _deleteIdentifiers, _insertIdentifier, _insertCall;
+    private SqliteCommand? _insertRecord, _deleteIdentifiers, _insertIdentifier;
+    private SqliteCallRecordWriter? _calls;
+    private SqliteDeferredIndexes? _callIndexes;
+    private long _callsBefore;
 
     public SqliteBulkImportSession(string path)
     {
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 60 }.ToString());
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 60, Pooling = false }.ToString());
         _connection.Open();
         SqlitePragmas.Apply(_connection);
+        using var cache = _connection.CreateCommand();
+        cache.CommandText = $"PRAGMA cache_size = -{ImportCacheKiB}";
+        cache.ExecuteNonQuery();
     }
 
     public async Task<long> BeginAsync(ImportRow import, CancellationToken ct)
@@ -81,21 +105,28 @@ internal sealed class SqliteBulkImportSession : IBulkImportSession
 
     public Task WriteCallAsync(string caseId, CallDetailRecord call, CancellationToken ct)
     {
-        _insertCall ??= Prepare("""
-            INSERT INTO call_records ("CaseId","Caller","Callee","StartedAt","DurationSeconds","CellId","Latitude","Longitude","ImportId")
-            VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8)
-            """, 9);
-        var p = _insertCall.Parameters;
-        p[0].Value = caseId; p[1].Value = call.Caller; p[2].Value = call.Callee; p[3].Value = call.StartedAt; p[4].Value = call.DurationSeconds;
-        p[5].Value = (object?)call.CellId ?? DBNull.Value; p[6].Value = (object?)call.Latitude ?? DBNull.Value; p[7].Value = (object?)call.Longitude ?? DBNull.Value;
-        p[8].Value = _importId;
+        if (_calls is null)
+        {
+            _calls = new SqliteCallRecordWriter(_connection, caseId, _importId);
+            _callIndexes = new SqliteDeferredIndexes(_connection, _tx!, "call_records");
+            _callsBefore = _callIndexes.EstimateRows();
+        }
         // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O and the Task overhead costs ~20% here.
-        _insertCall.ExecuteNonQuery();
+        _calls.Add(caseId, call);
+        if (!_callIndexes!.Deferred && _calls.Written >= DeferIndexesAfterRows && _calls.Written > _callsBefore)
+        {
+            _callIndexes.Defer();
+        }
         return Task.CompletedTask;
     }
 
     public async Task CommitAsync(string sha256, long accepted, long rejected, CancellationToken ct)
     {
+        _calls?.Flush();
+        if (_callIndexes is { Deferred: true })
+        {
+            _callIndexes.Restore();
+        }
         await using var cmd = Command("""UPDATE imports SET "Sha256"=$sha,"Accepted"=$a,"Rejected"=$r WHERE "Id"=$id""");
         cmd.Parameters.AddWithValue("$sha", sha256);
         cmd.Parameters.AddWithValue("$a", accepted);
@@ -127,7 +158,8 @@ internal sealed class SqliteBulkImportSession : IBulkImportSession
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var c in new[] { _insertRecord, _deleteIdentifiers, _insertIdentifier, _insertCall })
+        _calls?.Dispose();
+        foreach (var c in new[] { _insertRecord, _deleteIdentifiers, _insertIdentifier })
         {
             if (c is not null)
             {
