@@ -2,6 +2,7 @@ using Liaison.Node.Accounts;
 using Liaison.Node.Api;
 using Liaison.Node.Audit;
 using Liaison.Node.Policy;
+using Liaison.Node.Web;
 using Liaison.Storage;
 using Liaison.Storage.Nodes;
 using Microsoft.AspNetCore.Authentication;
@@ -37,6 +38,7 @@ public static class NodeHost
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        builder.Services.AddWebUi(node);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -58,6 +60,7 @@ public static class NodeHost
         app.MapGroup("/api/cases").WithTags("cases").MapCasesApi().MapImportsApi();
         app.MapGroup("/api/entities").WithTags("entities").MapEntitiesApi();
         app.MapGroup("/api/stats").WithTags("stats").MapStatsApi();
+        app.MapWebUi();
         return app;
     }
 }
