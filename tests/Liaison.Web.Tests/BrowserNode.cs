@@ -19,7 +19,8 @@ namespace Liaison.Web.Tests;
 /// One real node served by Kestrel on 127.0.0.1 (a free port) and one headless Debian Chromium for all
 /// browser tests: starting either is the slow part, so the collection shares them. The node is
 /// "gb-nca" on SQLite with a user per role (named after it) and "outsider", an investigator on case C2
-/// only. Case KESTREL holds the small network in TestData; GB-OP-NIGHTJAR the generated gb-nca sample.
+/// only. Case KESTREL holds the small network in TestData; GB-OP-NIGHTJAR the generated gb-nca sample's call
+/// records (the screenshot test imports its entities through the browser).
 /// </summary>
 public sealed class BrowserNode : IAsyncLifetime
 {
@@ -55,7 +56,7 @@ public sealed class BrowserNode : IAsyncLifetime
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         await ImportAsync(TestFiles.Path("kestrel.ftm.jsonl"), Kestrel);
         await ImportAsync(TestFiles.Path("kestrel-cdr.csv"), Kestrel);
-        await ImportAsync(TestFiles.Sample("gb-nca", "case.ftm.jsonl"), Nightjar);
+        await ImportAsync(TestFiles.Sample("gb-nca", "cdr.csv"), Nightjar);
         await using (var db = Db())
         {
             (await db.Cases.SingleAsync(c => c.Id == Kestrel)).Title = "Operation Kestrel";

@@ -10,7 +10,7 @@ namespace Liaison.Web.Tests;
 [Collection(AccessCollection.Name)]
 public sealed class NeedToKnowTests(BrowserNode web)
 {
-    private static readonly string[] Captions = ["Ana Moreno", "Bogdan Ilie", "Chen Wei", "Dana Fox", "Ion Popescu"];
+    private static readonly string[] Captions = ["Ana Moreno", "Bogdan Ilie", "Chen Wei", "Dana Fox", "+447911100001"];
 
     public static TheoryData<string> CasePages() => new()
     {

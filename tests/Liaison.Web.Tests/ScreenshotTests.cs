@@ -24,10 +24,10 @@ public sealed class ScreenshotTests(BrowserNode web)
         await using (var s = await web.SignInAsync("investigator"))
         {
             await s.OpenCaseAsync(nightjar, "import");
-            await s.Page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(TestFiles.Sample("gb-nca", "cdr.csv"));
+            await s.Page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(TestFiles.Sample("gb-nca", "case.ftm.jsonl"));
             await s.Page.GetByRole(AriaRole.Button, new() { Name = "Import into " + nightjar }).ClickAsync();
             await s.Page.WaitForURLAsync("**/imports/*");
-            await Expect(s.Page.Locator("#accepted-count")).ToHaveTextAsync("2,000");
+            await Expect(s.Page.Locator("#accepted-count")).ToHaveTextAsync("116");
             await ShootAsync(s.Page, folder, "import");
 
             await s.Page.GotoAsync("/");
@@ -44,9 +44,9 @@ public sealed class ScreenshotTests(BrowserNode web)
             await Expect(s.Page.Locator("#result-count")).ToBeVisibleAsync();
             await ShootAsync(s.Page, folder, "search");
 
-            await s.Page.GotoAsync($"/cases/{nightjar}/graph");
+            await s.Page.GotoAsync($"/cases/{nightjar}/graph?from=gb-p-driver&to=gb-v-ana-ionescu");
             await Expect(s.Page.Locator("#graph[data-ready=true]")).ToBeVisibleAsync();
-            await s.Page.GetByLabel("Layout").SelectOptionAsync("cose");
+            await Expect(s.Page.Locator("#path-result li").First).ToBeVisibleAsync();
             await ShootAsync(s.Page, folder, "graph");
         }
         await using (var s = await web.SignInAsync("dpo"))

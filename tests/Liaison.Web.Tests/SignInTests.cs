@@ -1,4 +1,7 @@
 using System.Net;
+using Liaison.Core.Identity;
+using Liaison.Core.Policy;
+using Liaison.Node.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -23,6 +26,34 @@ public sealed class SignInTests(BrowserNode web)
         Assert.Contains("/login", s.Page.Url, StringComparison.Ordinal);
         await using var db = web.Db();
         Assert.True(await db.Audit.AnyAsync(a => a.Actor == "investigator" && a.Action == "auth.login" && a.Decision == "deny" && a.Rule == "bad-credentials"));
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_account_even_for_the_right_one()
+    {
+        await using (var db = web.Db())
+        {
+            await new UserAccounts(db, web.Clock).AddUserAsync("locked.out", "Locked Out", BrowserNode.Password, [Role.Analyst]);
+        }
+        await using var s = await web.OpenAsync();
+        await s.Page.GotoAsync("/login");
+
+        for (var i = 0; i < LockoutPolicy.Default.MaxFailures; i++)
+        {
+            await SubmitAsync(s.Page, "locked.out", "wrong " + i);
+        }
+        await SubmitAsync(s.Page, "locked.out", BrowserNode.Password);
+
+        await Expect(s.Page.Locator("#login-error")).ToContainTextAsync("locked");
+        Assert.Contains("/login", s.Page.Url, StringComparison.Ordinal);
+    }
+
+    private static async Task SubmitAsync(IPage page, string user, string password)
+    {
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.Locator("#login-error").WaitForAsync();
     }
 
     [Fact]

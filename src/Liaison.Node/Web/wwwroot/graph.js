@@ -48,8 +48,11 @@
                 'background-color': 'data(colour)', 'width': 'data(size)', 'height': 'data(size)',
                 'border-width': 3, 'border-color': 'data(border)', 'label': 'data(label)', 'font-size': 9,
                 'color': '#1f2933', 'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'ellipsis',
-                'text-max-width': '110px', 'min-zoomed-font-size': 6
+                'text-max-width': '110px', 'min-zoomed-font-size': 5
             } },
+            // Name the people and the hubs; the many one-link phones and adverts only when selected.
+            { selector: 'node[degree < 2][schema != "Person"]', style: { 'label': '' } },
+            { selector: 'node:selected', style: { 'label': 'data(label)' } },
             { selector: 'node[tlp = "TLP:AMBER+STRICT"]', style: { 'border-style': 'double', 'border-width': 6 } },
             { selector: 'node[tlp = "TLP:RED"]', style: { 'border-width': 4 } },
             { selector: 'edge', style: {
@@ -103,8 +106,9 @@
         var name = layoutSelect ? layoutSelect.value : 'cose';
         var options = { name: name, animate: false, fit: true, padding: 30 };
         if (name === 'cose') {
-            options.nodeRepulsion = function () { return 9000; };
-            options.idealEdgeLength = function () { return 70; };
+            options.nodeRepulsion = function () { return 20000; };
+            options.idealEdgeLength = function () { return 80; };
+            options.componentSpacing = 60;
             options.randomize = true;
         } else if (name === 'concentric') {
             options.concentric = function (n) { return n.data('degree'); };

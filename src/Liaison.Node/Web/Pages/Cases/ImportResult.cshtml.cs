@@ -21,6 +21,7 @@ internal sealed class ImportResultModel(CaseAccess access, LiaisonDb db, NodeCon
     public ImportRow Import { get; private set; } = null!;
     public IReadOnlyList<(string Schema, long Count)> BySchema { get; private set; } = [];
     public IReadOnlyList<string[]> Rejects { get; private set; } = [];
+    public long CallRecords { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -36,6 +37,7 @@ internal sealed class ImportResultModel(CaseAccess access, LiaisonDb db, NodeCon
         Import = import;
         BySchema = (await db.Records.AsNoTracking().Where(r => r.ImportId == ImportId && r.CaseId == CaseId).GroupBy(r => r.Schema)
             .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct)).OrderByDescending(g => g.Count).Select(g => (g.Key, g.Count)).ToList();
+        CallRecords = await db.CallRecords.LongCountAsync(c => c.ImportId == ImportId && c.CaseId == CaseId, ct);
         Rejects = await ReadRejectsAsync(ct);
         return Page();
     }
