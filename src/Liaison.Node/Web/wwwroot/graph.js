@@ -134,7 +134,7 @@
         });
         cy.elements().addClass('faded');
         nodes.union(edges).removeClass('faded').addClass('on-path');
-        cy.fit(nodes, 60);
+        cy.fit(nodes.closedNeighborhood(), 40);
     }
 
     function describe(ele) {
