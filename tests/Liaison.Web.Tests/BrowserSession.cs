@@ -25,9 +25,10 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, bool own
         if (Page.Url.Contains("/purpose", StringComparison.Ordinal))
         {
             await Page.Locator($"input[name=Purpose][value='{purpose}']").CheckAsync();
-            response = await Page.RunAndWaitForResponseAsync(() => Page.GetByRole(AriaRole.Button, new() { Name = "Open the case" }).ClickAsync(),
-                r => r.Request.IsNavigationRequest && !r.Url.Contains("/purpose", StringComparison.Ordinal));
-            await Page.WaitForLoadStateAsync();
+            var arrived = Page.WaitForResponseAsync(r => r.Request.IsNavigationRequest && !r.Url.Contains("/purpose", StringComparison.Ordinal));
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Open the case" }).ClickAsync();
+            response = await arrived;
+            await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }
         return response;
     }

@@ -147,6 +147,14 @@ public sealed class CaseWorkTests(BrowserNode web)
     public async Task The_graph_draws_the_case_network_on_a_canvas()
     {
         await using var s = await web.SignInAsync("investigator");
+        var errors = new List<string>();
+        s.Page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
         await s.OpenCaseAsync(BrowserNode.Kestrel, "graph");
 
         var graph = s.Page.Locator("#graph[data-ready=true]");
@@ -156,6 +164,8 @@ public sealed class CaseWorkTests(BrowserNode web)
         await Expect(graph).ToHaveAttributeAsync("data-nodes", "10");
         await Expect(graph).ToHaveAttributeAsync("data-edges", "9");
         Assert.Equal(10, await s.Page.EvaluateAsync<int>("() => window.liaisonGraph.nodes().length"));
+        // Cytoscape runs under the page's Content-Security-Policy (scripts and styles from the node only).
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]

@@ -110,6 +110,21 @@ public sealed class SignInTests(BrowserNode web)
     }
 
     [Fact]
+    public async Task Without_a_session_pages_send_to_the_sign_in_and_graph_data_is_refused()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = web.Address };
+
+        var page = await client.GetAsync("/cases/" + BrowserNode.Kestrel);
+        var data = await client.GetAsync("/web/cases/" + BrowserNode.Kestrel + "/graph?purpose=criminal-investigation");
+        var asset = await client.GetAsync("/assets/site.css");
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/login?returnUrl=", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, data.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+    }
+
+    [Fact]
     public async Task Pages_are_not_cached_and_allow_no_foreign_script()
     {
         await using var s = await web.OpenAsync();
