@@ -71,6 +71,20 @@ public sealed class CaseWorkTests(BrowserNode web)
     }
 
     [Fact]
+    public async Task A_phone_shows_its_call_records_with_the_other_numbers_and_who_holds_them()
+    {
+        await using var s = await web.SignInAsync("investigator");
+        await s.OpenCaseAsync(BrowserNode.Kestrel, "entities/k-ph-3");
+
+        await Expect(s.Page.Locator("#calls-heading")).ToHaveTextAsync("Call-detail records (4)");
+        var counterparts = s.Page.Locator("#calls-table tbody tr");
+        await Expect(counterparts).ToHaveCountAsync(2);
+        await Expect(counterparts.Nth(0)).ToContainTextAsync("+447911100001");
+        await Expect(counterparts.Nth(0).Locator("td.num")).ToHaveTextAsync("3");
+        await Expect(counterparts.Nth(1)).ToContainTextAsync("+447911100004");
+    }
+
+    [Fact]
     public async Task Search_finds_a_person_by_a_phone_in_national_format_and_by_a_name_without_accents()
     {
         await using var s = await web.SignInAsync("investigator");

@@ -59,12 +59,15 @@ internal sealed class CaseGraphBuilder(LiaisonDb db, IGraphMetrics metrics)
         return graph;
     }
 
-    /// <summary>Aggregates call-detail rows per pair of numbers in the database, then joins them to Phone entities.</summary>
+    /// <summary>
+    /// Counts call-detail rows per pair of numbers in the database, for the numbers of the case's
+    /// entities only (through the caller index), so a case with millions of calls to unknown numbers
+    /// costs one indexed count for the rest.
+    /// </summary>
     private async Task<long> AddCallsAsync(string caseId, Dictionary<string, GraphNode> nodes, EdgeSet edges, CancellationToken ct)
     {
-        var pairs = await db.CallRecords.AsNoTracking().Where(c => c.CaseId == caseId)
-            .GroupBy(c => new { c.Caller, c.Callee }).Select(g => new { g.Key.Caller, g.Key.Callee, Count = g.Count() }).ToListAsync(ct);
-        if (pairs.Count == 0)
+        var total = await db.CallRecords.AsNoTracking().LongCountAsync(c => c.CaseId == caseId, ct);
+        if (total == 0)
         {
             return 0;
         }
@@ -75,19 +78,20 @@ internal sealed class CaseGraphBuilder(LiaisonDb db, IGraphMetrics metrics)
         var byNumber = identifiers.Where(i => nodes.ContainsKey(i.RecordId))
             .GroupBy(i => i.Value, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(i => nodes[i.RecordId]).OrderBy(n => n.Schema == "Phone" ? 0 : 1).First(), StringComparer.Ordinal);
-        long unmatched = 0;
+        var known = byNumber.Keys.ToList();
+        var pairs = await db.CallRecords.AsNoTracking().Where(c => c.CaseId == caseId && known.Contains(c.Caller) && known.Contains(c.Callee))
+            .GroupBy(c => new { c.Caller, c.Callee }).Select(g => new { g.Key.Caller, g.Key.Callee, Count = g.Count() }).ToListAsync(ct);
+        long drawn = 0;
         foreach (var pair in pairs)
         {
-            if (byNumber.TryGetValue(pair.Caller, out var a) && byNumber.TryGetValue(pair.Callee, out var b) && a.Id != b.Id)
+            var (a, b) = (byNumber[pair.Caller], byNumber[pair.Callee]);
+            if (a.Id != b.Id)
             {
                 edges.Add(a.Id, b.Id, "Call", null, TlpExtensions.Narrowest(a.Tlp, b.Tlp), a.Handling | b.Handling, pair.Count);
-            }
-            else
-            {
-                unmatched += pair.Count;
+                drawn += pair.Count;
             }
         }
-        return unmatched;
+        return total - drawn;
     }
 
     private static CaseGraph Trim(string caseId, Dictionary<string, GraphNode> nodes, IReadOnlyCollection<GraphEdge> edges, long unmatched)

@@ -67,9 +67,16 @@ internal sealed class ImportModel(CaseAccess access, LiaisonDb db, NodeConfig no
                 await Upload.CopyToAsync(file, ct);
             }
             var progress = new ImportProgress();
-            return Request.Headers[ProgressHeader] == "ndjson"
-                ? await StreamAsync(ImportAsync(temp, fileName, progress, ct), progress, ct)
-                : await CompleteAsync(ImportAsync(temp, fileName, progress, ct), ct);
+            progress.Report(0, Upload.Length);
+            var importedBy = User.Identity!.Name!;
+            if (Request.Headers[ProgressHeader] != "ndjson")
+            {
+                return await CompleteAsync(ImportAsync(temp, fileName, importedBy, progress, ct), ct);
+            }
+            await StartStreamAsync(ct);
+            // On the thread pool: the SQLite bulk path completes its awaits synchronously, so awaited
+            // here the import would run to its end before the first progress line could be written.
+            return await StreamAsync(Task.Run(() => ImportAsync(temp, fileName, importedBy, progress, ct), ct), progress, ct);
         }
         finally
         {
@@ -77,13 +84,13 @@ internal sealed class ImportModel(CaseAccess access, LiaisonDb db, NodeConfig no
         }
     }
 
-    private async Task<ImportResult> ImportAsync(string temp, string fileName, ImportProgress progress, CancellationToken ct)
+    private async Task<ImportResult> ImportAsync(string temp, string fileName, string importedBy, ImportProgress progress, CancellationToken ct)
     {
         var mapping = string.IsNullOrWhiteSpace(Mapping) ? null : ColumnMapping.Parse(Mapping.Trim());
         return await new ImportService(node, clock).ImportAsync(() => System.IO.File.OpenRead(temp), fileName, new ImportOptions
         {
             CaseId = CaseId,
-            ImportedBy = User.Identity!.Name!,
+            ImportedBy = importedBy,
             SkipInvalid = SkipInvalid,
             Mapping = mapping,
             Progress = progress.Report,
@@ -103,13 +110,17 @@ internal sealed class ImportModel(CaseAccess access, LiaisonDb db, NodeConfig no
         }
     }
 
-    /// <summary>Streams "importing" lines every quarter second, then "done" with the result page, or "error".</summary>
-    private async Task<IActionResult> StreamAsync(Task<ImportResult> import, ImportProgress progress, CancellationToken ct)
+    private async Task StartStreamAsync(CancellationToken ct)
     {
         Response.ContentType = "application/x-ndjson; charset=utf-8";
         Response.Headers.CacheControl = "no-store";
         Response.Headers.XContentTypeOptions = "nosniff";
-        await WriteLineAsync(new { phase = "importing", read = 0L, total = progress.Total }, ct);
+        await WriteLineAsync(new { phase = "importing", read = 0L, total = Upload!.Length }, ct);
+    }
+
+    /// <summary>Streams "importing" lines every quarter second, then "done" with the result page, or "error".</summary>
+    private async Task<IActionResult> StreamAsync(Task<ImportResult> import, ImportProgress progress, CancellationToken ct)
+    {
         while (!import.IsCompleted)
         {
             await Task.WhenAny(import, Task.Delay(ProgressInterval, clock, ct));
