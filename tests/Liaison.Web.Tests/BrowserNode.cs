@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
+using Npgsql;
 
 namespace Liaison.Web.Tests;
 
@@ -22,8 +23,11 @@ namespace Liaison.Web.Tests;
 /// only. Case KESTREL holds the small network in TestData; GB-OP-NIGHTJAR the generated gb-nca sample's call
 /// records (the screenshot test imports its entities through the browser).
 /// </summary>
-public sealed class BrowserNode : IAsyncLifetime
+public abstract class BrowserNode : IAsyncLifetime
 {
+    /// <summary>The PostgreSQL server ./test.sh starts; without it every node is on SQLite.</summary>
+    public static readonly string? PostgresServer = Environment.GetEnvironmentVariable("LIAISON_TEST_POSTGRES");
+
     public const string Password = "correct horse battery staple";
     public const string Kestrel = "KESTREL";
     public const string Nightjar = "GB-OP-NIGHTJAR";
@@ -45,10 +49,27 @@ public sealed class BrowserNode : IAsyncLifetime
 
     public HttpClient Anonymous() => new() { BaseAddress = Address };
 
+    private string? _database;
+
+    /// <summary>"sqlite" or "postgres" (when the test command started a server).</summary>
+    protected abstract string Provider { get; }
+
     public async Task InitializeAsync()
     {
+        string? connection = null;
+        if (Provider == "postgres")
+        {
+            _database = "web_" + Guid.NewGuid().ToString("N")[..16];
+            await using (var admin = new NpgsqlConnection(PostgresServer))
+            {
+                await admin.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+            connection = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _database }.ToString();
+        }
         Config = await NodeDirectory.InitAsync(Path.Combine(Path.GetTempPath(), "liaison-web-" + Guid.NewGuid().ToString("N")),
-            new NodeConfig { NodeId = "gb-nca", Agency = "National Crime Agency", Jurisdiction = "GB" });
+            new NodeConfig { NodeId = "gb-nca", Agency = "National Crime Agency", Jurisdiction = "GB", Database = Provider, ConnectionString = connection });
         var launch = LaunchBrowserAsync();
         await AddUsersAsync();
         _app = NodeHost.Build(Config, ["http://127.0.0.1:0"], b => b.Services.AddSingleton<TimeProvider>(Clock));
@@ -158,6 +179,14 @@ public sealed class BrowserNode : IAsyncLifetime
             await _app.DisposeAsync();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_database is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(PostgresServer);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
         try
         {
             Directory.Delete(Config.Directory, recursive: true);
@@ -173,18 +202,33 @@ public sealed class BrowserNode : IAsyncLifetime
 }
 
 /// <summary>
+/// The node of the case-work tests: on PostgreSQL when the test command started one, so the pages'
+/// queries (graph, call records, filters) run on both providers across the two collections.
+/// </summary>
+public sealed class CaseWorkNode : BrowserNode
+{
+    protected override string Provider => string.IsNullOrEmpty(PostgresServer) ? "sqlite" : "postgres";
+}
+
+/// <summary>The node of the sign-in, need-to-know and oversight tests, on SQLite (a node's default).</summary>
+public sealed class AccessNode : BrowserNode
+{
+    protected override string Provider => "sqlite";
+}
+
+/// <summary>
 /// Case work and screenshots share one node and browser; the classes of a collection run one after
 /// the other, the two collections side by side.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class CaseWorkCollection : ICollectionFixture<BrowserNode>
+public sealed class CaseWorkCollection : ICollectionFixture<CaseWorkNode>
 {
     public const string Name = "browser: case work";
 }
 
 /// <summary>Sign-in, need-to-know and oversight share another node and browser.</summary>
 [CollectionDefinition(Name)]
-public sealed class AccessCollection : ICollectionFixture<BrowserNode>
+public sealed class AccessCollection : ICollectionFixture<AccessNode>
 {
     public const string Name = "browser: access";
 }

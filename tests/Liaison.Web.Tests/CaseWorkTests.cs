@@ -6,7 +6,7 @@ namespace Liaison.Web.Tests;
 
 /// <summary>An investigator's work on a case: purpose, records with markings, an entity, search, import, the graph.</summary>
 [Collection(CaseWorkCollection.Name)]
-public sealed class CaseWorkTests(BrowserNode web)
+public sealed class CaseWorkTests(CaseWorkNode web)
 {
     [Fact]
     public async Task Case_content_is_shown_only_after_a_purpose_is_stated_and_the_purpose_is_journalled()

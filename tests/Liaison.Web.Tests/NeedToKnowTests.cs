@@ -8,7 +8,7 @@ namespace Liaison.Web.Tests;
 /// for a case that does not exist, and no record caption reaches the page.
 /// </summary>
 [Collection(AccessCollection.Name)]
-public sealed class NeedToKnowTests(BrowserNode web)
+public sealed class NeedToKnowTests(AccessNode web)
 {
     private static readonly string[] Captions = ["Ana Moreno", "Bogdan Ilie", "Chen Wei", "Dana Fox", "+447911100001"];
 

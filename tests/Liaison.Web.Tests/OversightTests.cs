@@ -6,7 +6,7 @@ namespace Liaison.Web.Tests;
 
 /// <summary>The journal and its verification, oversight statistics, and the admin's users and policy pages.</summary>
 [Collection(AccessCollection.Name)]
-public sealed class OversightTests(BrowserNode web)
+public sealed class OversightTests(AccessNode web)
 {
     [Fact]
     public async Task The_dpo_reads_the_journal_and_verifies_it()

@@ -10,7 +10,7 @@ namespace Liaison.Web.Tests;
 /// </summary>
 [Collection(CaseWorkCollection.Name)]
 [Trait("Category", "Screenshots")]
-public sealed class ScreenshotTests(BrowserNode web)
+public sealed class ScreenshotTests(CaseWorkNode web)
 {
     [Fact]
     public async Task Main_screens_render_and_are_captured_at_1280_by_800()

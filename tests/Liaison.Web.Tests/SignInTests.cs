@@ -10,7 +10,7 @@ namespace Liaison.Web.Tests;
 
 /// <summary>Cookie sign-in next to the API tokens: wrong passwords, sign-out, and what the cookie does not open.</summary>
 [Collection(AccessCollection.Name)]
-public sealed class SignInTests(BrowserNode web)
+public sealed class SignInTests(AccessNode web)
 {
     [Fact]
     public async Task A_wrong_password_shows_an_error_and_opens_nothing()
