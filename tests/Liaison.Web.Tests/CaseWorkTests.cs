@@ -1,3 +1,5 @@
+using Liaison.Core.Policy;
+using Liaison.Node.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -39,6 +41,24 @@ public sealed class CaseWorkTests(CaseWorkNode web)
         await Expect(s.Page.Locator("tr[data-record='k-p-dana'] .badge.tlp-amber-strict")).ToHaveTextAsync("TLP:AMBER+STRICT");
         await Expect(s.Page.Locator("tr[data-record='k-p-eli'] .badge.tlp-green")).ToHaveTextAsync("TLP:GREEN");
         await Expect(s.Page.Locator(".marking-banner").First).ToHaveTextAsync("TLP:RED · H0,H1,H2");
+    }
+
+    [Fact]
+    public async Task A_member_adds_a_colleague_who_then_sees_the_case()
+    {
+        await using (var db = web.Db())
+        {
+            await new UserAccounts(db, web.Clock).AddUserAsync("colleague", "A Colleague", BrowserNode.Password, [Role.Analyst]);
+        }
+        await using var s = await web.SignInAsync("investigator");
+        await s.OpenCaseAsync("C1", "members");
+
+        await s.Page.GetByLabel("User name").FillAsync("colleague");
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Add to C1" }).ClickAsync();
+
+        await Expect(s.Page.Locator("#members-table")).ToContainTextAsync("colleague");
+        await using var colleague = await web.SignInAsync("colleague");
+        await Expect(colleague.Page.Locator("#cases-table")).ToContainTextAsync("C1");
     }
 
     [Fact]

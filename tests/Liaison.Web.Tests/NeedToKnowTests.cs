@@ -21,6 +21,7 @@ public sealed class NeedToKnowTests(AccessNode web)
         "/import",
         "/entities/k-p-ana",
         "/imports/1",
+        "/members",
     };
 
     [Theory]
