@@ -3,6 +3,7 @@ using Liaison.Node.Api;
 using Liaison.Node.Audit;
 using Liaison.Node.Federation;
 using Liaison.Node.Policy;
+using Liaison.Node.Web;
 using Liaison.Storage;
 using Liaison.Storage.Ledger;
 using Liaison.Storage.Nodes;
@@ -42,6 +43,7 @@ public static class NodeHost
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        builder.Services.AddWebUi(node);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -65,6 +67,7 @@ public static class NodeHost
         app.MapGroup("/api/stats").WithTags("stats").MapStatsApi();
         app.MapGroup("/api/ledger").WithTags("ledger").MapLedgerApi();
         app.MapFederation();
+        app.MapWebUi();
         return app;
     }
 }
