@@ -4,7 +4,9 @@
 #   bench/analysis.sh quick      real networks and BA 5k only
 # Needs Debian's python3-networkx and python3-igraph (installed with apt-get when missing).
 # Graphs are generated with fixed seeds into $LIAISON_BENCH_DATA (default /tmp/liaison-bench-analysis).
-# NetworkX is skipped on the 10M-edge graph unless LIAISON_BENCH_NX_LARGE=1 (it needs > 20 GB there).
+# NetworkX is skipped on the 10M-edge graph unless LIAISON_BENCH_NX_LARGE=1 (its graph alone needs
+# many GB there and its Louvain and sampled betweenness would run for hours).
+# Prints markdown tables (wall and CPU seconds, ratios, peak memory) on stdout; progress on stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -19,12 +21,15 @@ fi
 dotnet build bench/Liaison.Bench.Analysis -c Release -nologo -v q >/dev/null
 bin=bench/Liaison.Bench.Analysis/bin/Release/net10.0/Liaison.Bench.Analysis
 results="$data/results.txt"
+load="$data/load.txt"
 : >"$results"
+: >"$load"
 
 gen() { [ -s "$data/$1.csv" ] || "$bin" generate "$data/$1.csv" "$2" "$3" "$4"; }
 suite() { # name files algos k repeat peers
   local name=$1 files=$2 algos=$3 k=$4 repeat=$5 peers=$6
   echo "== $name" >&2
+  echo "$name load_average $(cut -d' ' -f1 /proc/loadavg)" >>"$load"
   { "$bin" run "$files" "$algos" "$k" "$repeat" | sed "s/^/$name /"
     taskset -c 0 "$bin" run "$files" "$algos" "$k" "$repeat" | sed "s/^liaison/$name liaison-1core/"
     for lib in $peers; do $py bench/analysis_peers.py "$lib" "$files" "$algos" "$k" "$repeat" | sed "s/^/$name /"; done
@@ -37,10 +42,10 @@ gen ba-5k 5000 5 1
 suite ba-5k "$data/ba-5k.csv" load,pagerank,betweenness,louvain,components 0 1 "igraph networkx"
 if [ "$mode" != quick ]; then
   gen ba-100k 100000 10 2
-  suite ba-100k "$data/ba-100k.csv" load,pagerank,betweenness,louvain,components 100 1 "igraph networkx"
+  suite ba-100k "$data/ba-100k.csv" load,pagerank,pagerank_exact,betweenness,louvain,components 100 1 "igraph networkx"
   gen ba-1m 1000000 10 3
   peers="igraph"; [ "${LIAISON_BENCH_NX_LARGE:-0}" = 1 ] && peers="igraph networkx"
-  suite ba-1m "$data/ba-1m.csv" load,pagerank,betweenness,louvain,components 100 1 "$peers"
+  suite ba-1m "$data/ba-1m.csv" load,pagerank,pagerank_exact,betweenness,louvain,components 100 1 "$peers"
 fi
 
 echo "== cdr-10m" >&2
@@ -90,3 +95,5 @@ echo
 echo '| measure | seconds | detail |'
 echo '|---|---|---|'
 while read -r _ measure seconds detail; do echo "| $measure | $seconds | $detail |"; done <"$data/cdr.txt"
+echo
+echo "Load average (1 min) when each suite started, on $(nproc) cores: $(tr '\n' ' ' <"$load")"

@@ -87,6 +87,21 @@ public sealed class CallRecords
             keys[r] = Start[r];
         }
         Array.Sort(keys, order);
+        // Array.Sort is not stable: put rows with the same start back in row order, so every
+        // time-ordered result is the same run after run.
+        for (var i = 0; i < order.Length;)
+        {
+            var j = i + 1;
+            while (j < order.Length && keys[j] == keys[i])
+            {
+                j++;
+            }
+            if (j - i > 1)
+            {
+                order.AsSpan(i, j - i).Sort();
+            }
+            i = j;
+        }
         return order;
     });
 

@@ -13,21 +13,29 @@ public static class Closeness
     public static NodeValues<double> Compute(Graph graph, bool wfImproved = true)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        var values = Of(graph, Enumerable.Range(0, graph.NodeCount).ToList(), wfImproved);
+        return new NodeValues<double>(graph, values, graph.Marking);
+    }
+
+    /// <summary>The exact closeness of the given nodes, in their order.</summary>
+    internal static double[] Of(Graph graph, IReadOnlyList<int> nodes, bool wfImproved)
+    {
         var n = graph.NodeCount;
-        var values = new double[n];
+        var values = new double[nodes.Count];
         var offsets = graph.OffsetArray;
         var targets = graph.TargetArray;
         var parallel = new ParallelOptions
         {
             // Small graphs run on one thread: starting workers costs more than the searches.
-            MaxDegreeOfParallelism = (long)n * graph.Targets.Length < 2_000_000 ? 1 : -1,
+            MaxDegreeOfParallelism = (long)nodes.Count * graph.Targets.Length < 2_000_000 ? 1 : -1,
         };
         Parallel.For(
-            0, n,
+            0, nodes.Count,
             parallel,
             () => new BreadthFirstWorkspace(n, withPathCounts: false),
-            (source, _, work) =>
+            (index, _, work) =>
             {
+                var source = nodes[index];
                 var dist = work.Distance;
                 var order = work.Order;
                 dist[source] = 0;
@@ -59,11 +67,11 @@ public static class Closeness
                         closeness *= (tail - 1.0) / (n - 1);
                     }
                 }
-                values[source] = closeness;
+                values[index] = closeness;
                 work.Reset();
                 return work;
             },
             _ => { });
-        return new NodeValues<double>(graph, values, graph.Marking);
+        return values;
     }
 }

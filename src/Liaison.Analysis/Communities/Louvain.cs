@@ -84,7 +84,8 @@ public static class Louvain
         var level = finest;
         var startCount = start.Max() + 1;
         var modularity = level.ModularityOf(start, startCount, m, options.Resolution);
-        var (inner, count, improved) = OneLevel(level, start, m, options.Resolution, ref random);
+        var sweep = finest.Targets.Length <= 2 * SmallGraphEdges;
+        var (inner, count, improved) = OneLevel(level, start, m, options.Resolution, sweep, ref random);
         var membership = (int[])inner.Clone();
         var levels = 1;
         while (improved)
@@ -96,7 +97,7 @@ public static class Louvain
             }
             modularity = newModularity;
             level = level.Aggregate(inner, count);
-            (inner, count, improved) = OneLevel(level, Enumerable.Range(0, count).ToArray(), m, options.Resolution, ref random);
+            (inner, count, improved) = OneLevel(level, Enumerable.Range(0, count).ToArray(), m, options.Resolution, sweep, ref random);
             Compose(membership, inner);
             levels++;
         }
@@ -111,8 +112,11 @@ public static class Louvain
         }
     }
 
-    // The local-moving phase. Returns each level node's community numbered 0..count−1.
-    private static (int[] Labels, int Count, bool Improved) OneLevel(LevelGraph g, int[] start, double m, double resolution, ref SeededRandom random)
+    // The local-moving phase. Returns each level node's community numbered 0..count−1. Small
+    // graphs sweep all nodes until a sweep moves none (NetworkX's loop); large ones keep a queue
+    // of nodes whose neighbourhood changed and revisit only those (the "fast local moving" of
+    // Ozaki et al. 2016 and Leiden), which finds the same kind of optimum for a fraction of the work.
+    private static (int[] Labels, int Count, bool Improved) OneLevel(LevelGraph g, int[] start, double m, double resolution, bool sweep, ref SeededRandom random)
     {
         var n = g.NodeCount;
         var community = (int[])start.Clone();
@@ -130,51 +134,87 @@ public static class Louvain
         var weights = g.Weights;
         var twoMSquared = 2 * m * m;
         var improved = false;
-        int moves;
-        do
+
+        bool Move(int u)
         {
-            moves = 0;
-            foreach (var u in order)
+            var own = community[u];
+            var degree = g.Strength[u];
+            for (var i = offsets[u]; i < offsets[u + 1]; i++)
             {
-                var own = community[u];
-                var degree = g.Strength[u];
+                var c = community[targets[i]];
+                if (toCommunity[c] == 0)
+                {
+                    touched.Add(c);
+                }
+                toCommunity[c] += weights[i];
+            }
+            total[own] -= degree;
+            var removeCost = -toCommunity[own] / m + resolution * (total[own] * degree) / twoMSquared;
+            var best = own;
+            var bestGain = 0.0;
+            foreach (var c in touched)
+            {
+                var gain = removeCost + toCommunity[c] / m - resolution * (total[c] * degree) / twoMSquared;
+                if (gain > bestGain)
+                {
+                    bestGain = gain;
+                    best = c;
+                }
+            }
+            total[best] += degree;
+            foreach (var c in touched)
+            {
+                toCommunity[c] = 0;
+            }
+            touched.Clear();
+            if (best == own)
+            {
+                return false;
+            }
+            community[u] = best;
+            improved = true;
+            return true;
+        }
+
+        if (sweep)
+        {
+            int moves;
+            do
+            {
+                moves = 0;
+                foreach (var u in order)
+                {
+                    moves += Move(u) ? 1 : 0;
+                }
+            }
+            while (moves > 0);
+        }
+        else
+        {
+            var queue = new Queue<int>(order);
+            var queued = new bool[n];
+            Array.Fill(queued, true);
+            // Every move raises modularity, so this ends; the cap only guards against rounding ping-pong.
+            var budget = 100L * n;
+            while (queue.Count > 0 && budget-- > 0)
+            {
+                var u = queue.Dequeue();
+                queued[u] = false;
+                if (!Move(u))
+                {
+                    continue;
+                }
                 for (var i = offsets[u]; i < offsets[u + 1]; i++)
                 {
-                    var c = community[targets[i]];
-                    if (toCommunity[c] == 0)
+                    var v = targets[i];
+                    if (!queued[v] && community[v] != community[u])
                     {
-                        touched.Add(c);
+                        queued[v] = true;
+                        queue.Enqueue(v);
                     }
-                    toCommunity[c] += weights[i];
-                }
-                total[own] -= degree;
-                var removeCost = -toCommunity[own] / m + resolution * (total[own] * degree) / twoMSquared;
-                var best = own;
-                var bestGain = 0.0;
-                foreach (var c in touched)
-                {
-                    var gain = removeCost + toCommunity[c] / m - resolution * (total[c] * degree) / twoMSquared;
-                    if (gain > bestGain)
-                    {
-                        bestGain = gain;
-                        best = c;
-                    }
-                }
-                total[best] += degree;
-                foreach (var c in touched)
-                {
-                    toCommunity[c] = 0;
-                }
-                touched.Clear();
-                if (best != own)
-                {
-                    community[u] = best;
-                    moves++;
-                    improved = true;
                 }
             }
         }
-        while (moves > 0);
         var labels = Compact(community, out var count);
         return (labels, count, improved);
     }

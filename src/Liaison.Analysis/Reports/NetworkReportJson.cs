@@ -6,7 +6,8 @@ namespace Liaison.Analysis.Reports;
 /// <summary>
 /// Writes a <see cref="NetworkReport"/> as one JSON object:
 /// <c>{"nodes":[{"id","type","degree","weighted_degree","pagerank","betweenness","closeness","component","community","core"}…],
-/// "modularity","communities","components","betweenness_sources","betweenness_exact","marking":{"tlp","handling"}}</c>.
+/// "modularity","communities","components","betweenness_sources","betweenness_exact","closeness_sources","closeness_exact",
+/// "marking":{"tlp","handling"}}</c>.
 /// Numbers are written in their shortest round-trip form, so values can be compared exactly.
 /// </summary>
 public static class NetworkReportJson
@@ -38,6 +39,8 @@ public static class NetworkReportJson
         json.WriteNumber("components", report.Components.Count);
         json.WriteNumber("betweenness_sources", report.BetweennessSources);
         json.WriteBoolean("betweenness_exact", report.BetweennessIsExact);
+        json.WriteNumber("closeness_sources", report.ClosenessSources);
+        json.WriteBoolean("closeness_exact", report.ClosenessIsExact);
         json.WriteStartObject("marking");
         json.WriteString("tlp", report.Marking.Tlp.ToLabel());
         json.WriteString("handling", report.Marking.Handling.ToString());

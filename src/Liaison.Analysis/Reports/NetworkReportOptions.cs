@@ -9,6 +9,12 @@ public sealed record NetworkReportOptions
     /// <summary>Sources for the betweenness estimate on large graphs (or always, when <see cref="ForceSampling"/>).</summary>
     public int BetweennessSamples { get; init; } = 500;
 
+    /// <summary>Above this many nodes closeness is estimated from <see cref="ClosenessPivots"/> pivots (one search per node is O(nm)).</summary>
+    public int ExactClosenessUpTo { get; init; } = 20_000;
+
+    public int ClosenessPivots { get; init; } = 500;
+
+    /// <summary>Estimate betweenness and closeness from samples whatever the size (<see cref="BetweennessSamples"/> sources, <see cref="ClosenessPivots"/> pivots).</summary>
     public bool ForceSampling { get; init; }
 
     /// <summary>Seeds Louvain and the betweenness sample: the same seed gives the same report.</summary>

@@ -28,7 +28,7 @@ internal static class AnalyzeCommand
         var output = new Option<string?>("--output", "-o") { Description = "file to write the export to" };
         var top = new Option<int>("--top") { Description = "key players to list in the table", DefaultValueFactory = _ => 10 };
         var seed = new Option<ulong>("--seed") { Description = "seed for Louvain and sampled betweenness", DefaultValueFactory = _ => 42 };
-        var sample = new Option<int?>("--sample") { Description = "estimate betweenness from this many sampled sources (default: exact up to 5000 nodes, 500 sources above)" };
+        var sample = new Option<int?>("--sample") { Description = "estimate betweenness and closeness from this many sampled sources (default: betweenness exact up to 5,000 nodes and closeness up to 20,000, 500 sources above)" };
         var tlp = new Option<string>("--tlp") { Description = "TLP marking of the file's data", DefaultValueFactory = _ => "AMBER" };
         var handling = new Option<string>("--handling") { Description = "handling codes of the file's data (H0..H3)", DefaultValueFactory = _ => "H0" };
         var command = new Command("analyze", "Find the key players and communities of a network")
@@ -71,6 +71,7 @@ internal static class AnalyzeCommand
                 Seed = parse.GetValue(seed),
                 ForceSampling = sources is not null,
                 BetweennessSamples = sources ?? new NetworkReportOptions().BetweennessSamples,
+                ClosenessPivots = sources ?? new NetworkReportOptions().ClosenessPivots,
             };
             var report = NetworkReport.Compute(graph, options);
             if (exportFormat is { } f)

@@ -19,6 +19,9 @@ internal static class NetworkReportTable
         output.WriteLine(report.BetweennessIsExact
             ? "Betweenness: exact"
             : string.Create(c, $"Betweenness: estimated from {report.BetweennessSources} sampled sources"));
+        output.WriteLine(report.ClosenessIsExact
+            ? "Closeness: exact"
+            : string.Create(c, $"Closeness: estimated from {report.ClosenessSources} sampled pivots"));
         output.WriteLine();
         output.WriteLine("Key players (by PageRank)");
         var players = report.KeyPlayers(Math.Max(0, top)).ToList();

@@ -41,6 +41,16 @@ public class LouvainTests
     }
 
     [Fact]
+    public void Planted_cells_are_found_in_a_graph_large_enough_for_the_queue_driven_moves()
+    {
+        var graph = Cells(cells: 40, size: 30);
+        Assert.True(graph.EdgeCount > 10_000);
+        var found = Louvain.Detect(graph);
+        Assert.Equal(40, found.Communities.Count);
+        Assert.All(found.Communities.Sizes, size => Assert.Equal(30, size));
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_communities()
     {
         var builder = new GraphBuilder();

@@ -109,6 +109,28 @@ public class CentralityTests
     }
 
     [Fact]
+    public void Estimated_closeness_is_near_the_exact_value_and_small_fragments_are_exact()
+    {
+        var builder = new GraphBuilder();
+        for (var i = 0; i < 3000; i++)
+        {
+            builder.AddEdge("n" + i, "n" + ((i + 1) % 3000));
+            builder.AddEdge("n" + i, "n" + ((i * 7 + 13) % 3000));
+        }
+        builder.AddEdge("x", "y");
+        builder.AddEdge("y", "z");
+        var graph = builder.Build();
+        var exact = Closeness.Compute(graph);
+        var estimate = ClosenessEstimate.Compute(graph, pivots: 300, seed: 3);
+        for (var v = 0; v < graph.NodeCount; v += 97)
+        {
+            Assert.InRange(estimate[v], exact[v] * 0.9, exact[v] * 1.1);
+        }
+        Assert.Equal(exact["y"], estimate["y"]);
+        Assert.Equal(exact.Values.ToArray(), ClosenessEstimate.Compute(graph, pivots: graph.NodeCount).Values.ToArray());
+    }
+
+    [Fact]
     public void Components_are_numbered_largest_first()
     {
         var graph = Build(("x", "y"), ("a", "b"), ("b", "c"), ("c", "d"));

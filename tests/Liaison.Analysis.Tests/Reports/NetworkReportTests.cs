@@ -37,6 +37,7 @@ public class NetworkReportTests
         Assert.True(modularity >= reference.GetProperty("louvain_modularity_by_seed").EnumerateArray().Max(q => q.GetDouble()) - 1e-9);
         Assert.Equal("TLP:AMBER", json.RootElement.GetProperty("marking").GetProperty("tlp").GetString());
         Assert.True(json.RootElement.GetProperty("betweenness_exact").GetBoolean());
+        Assert.True(json.RootElement.GetProperty("closeness_exact").GetBoolean());
     }
 
     [Fact]
@@ -54,8 +55,10 @@ public class NetworkReportTests
     public void Large_graphs_get_sampled_betweenness_and_say_so()
     {
         var graph = CriminalNetworks.Load("macdonald_tfc");
-        var report = NetworkReport.Compute(graph, new NetworkReportOptions { ExactBetweennessUpTo = 50, BetweennessSamples = 20 });
+        var report = NetworkReport.Compute(graph, new NetworkReportOptions { ExactBetweennessUpTo = 50, BetweennessSamples = 20, ExactClosenessUpTo = 50, ClosenessPivots = 30 });
         Assert.Equal(20, report.BetweennessSources);
         Assert.False(report.BetweennessIsExact);
+        Assert.Equal(30, report.ClosenessSources);
+        Assert.False(report.ClosenessIsExact);
     }
 }
