@@ -135,3 +135,41 @@ public class BadInputTests
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
+
+/// <summary>An import into one case can neither write into another case nor take over another case's record.</summary>
+public class CaseBoundaryImportTests
+{
+    private static MemoryStream Utf8(string s) => new(Encoding.UTF8.GetBytes(s));
+
+    [Theory]
+    [MemberData(nameof(TestNode.Providers), MemberType = typeof(TestNode))]
+    public async Task A_record_naming_another_case_is_refused_in_an_import_into_this_one(string provider)
+    {
+        await using var node = await TestNode.CreateAsync(provider);
+        var line = """{"id":"p1","schema":"Person","properties":{"name":["A B"]},"liaison":{"case":"C2"}}""" + "\n";
+
+        var error = await Assert.ThrowsAsync<InvalidRecordException>(() => new ImportService(node.Config, node.Clock)
+            .ImportAsync(() => Utf8(line), "p.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C1" }));
+
+        Assert.Equal(("p1", "case"), (error.RecordId, error.Field));
+        await using var db = node.Db();
+        Assert.Equal(0, await db.Records.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestNode.Providers), MemberType = typeof(TestNode))]
+    public async Task Reusing_the_id_of_another_cases_record_is_refused_and_the_record_stays(string provider)
+    {
+        await using var node = await TestNode.CreateAsync(provider);
+        var import = new ImportService(node.Config, node.Clock);
+        await import.ImportAsync(() => Utf8("""{"id":"p1","schema":"Person","properties":{"name":["Original"]}}""" + "\n"), "a.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C2" });
+
+        var error = await Assert.ThrowsAsync<InvalidRecordException>(() => import.ImportAsync(
+            () => Utf8("""{"id":"p1","schema":"Person","properties":{"name":["Hijacked"]}}""" + "\n"), "b.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C1" }));
+
+        Assert.Equal(("p1", "id"), (error.RecordId, error.Field));
+        await using var db = node.Db();
+        var row = await db.Records.SingleAsync();
+        Assert.Equal(("C2", "Original"), (row.CaseId, row.Caption));
+    }
+}

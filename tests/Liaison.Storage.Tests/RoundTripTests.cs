@@ -17,7 +17,7 @@ public class RoundTripTests
     public async Task Ftm_import_export_import_gives_the_same_entities(string provider)
     {
         await using var first = await TestNode.CreateAsync(provider);
-        await new ImportService(first.Config, first.Clock).ImportFileAsync(Sample, new ImportOptions { ImportedBy = "test" });
+        await new ImportService(first.Config, first.Clock).ImportFileAsync(Sample, new ImportOptions { ImportedBy = "test", AllowFileCases = true });
         var exported = Path.Combine(first.Config.Directory, "export.ftm.jsonl");
         await using (var db = first.Db())
         await using (var output = File.Create(exported))
@@ -25,7 +25,7 @@ public class RoundTripTests
             await FtmExport.WriteAsync(db, output, null);
         }
         await using var second = await TestNode.CreateAsync(provider);
-        await new ImportService(second.Config, second.Clock).ImportFileAsync(exported, new ImportOptions { ImportedBy = "test" });
+        await new ImportService(second.Config, second.Clock).ImportFileAsync(exported, new ImportOptions { ImportedBy = "test", AllowFileCases = true });
         var again = Path.Combine(second.Config.Directory, "again.ftm.jsonl");
         await using (var db = second.Db())
         await using (var output = File.Create(again))

@@ -29,6 +29,8 @@ internal static class ImportCommand
                 var options = new ImportOptions
                 {
                     CaseId = parse.GetValue(caseId) ?? ImportOptions.DefaultCase,
+                    // Without --case, records keep the case their file names (the operator restoring an export).
+                    AllowFileCases = parse.GetValue(caseId) is null,
                     ImportedBy = CommonOptions.Operator,
                     SkipInvalid = parse.GetValue(skip),
                     Force = parse.GetValue(force),

@@ -135,6 +135,15 @@ internal sealed class PostgresBulkImportSession(string connectionString) : IBulk
         await FlushRecordsAsync(ct);
         if (_tempTables)
         {
+            await using (var clash = new NpgsqlCommand("""
+                SELECT t."Id" FROM tmp_records t JOIN records r ON r."Id" = t."Id" WHERE r."CaseId" <> t."CaseId" OR r."IsReceivedCopy" LIMIT 1
+                """, _connection, _tx))
+            {
+                if (await clash.ExecuteScalarAsync(ct) is string taken)
+                {
+                    throw new Liaison.Core.Validation.InvalidRecordException(taken, "id", "is already used by a record of another case or a copy received from a peer");
+                }
+            }
             // Later rows of the same id win, as they would with row-by-row upserts.
             await Execute("""
                 DELETE FROM identifiers WHERE "RecordId" IN (SELECT "Id" FROM tmp_records)

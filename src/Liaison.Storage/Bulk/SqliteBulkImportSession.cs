@@ -80,7 +80,7 @@ internal sealed class SqliteBulkImportSession : IBulkImportSession
             INSERT INTO records ("Id","Schema","CaseId","Caption","OriginAgency","OriginNode","Tlp","HandlingCodes","HandlingRestriction","Grading","Subjects","LegalBasis","ReviewDate","ProvenanceSource","ProvenanceAt","ProvenanceBy","ProvenanceLocator","PropertiesJson","ImportId","IsReceivedCopy")
             VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11,$p12,$p13,$p14,$p15,$p16,$p17,$p18,$p19)
             ON CONFLICT("Id") DO UPDATE SET "Schema"=excluded."Schema","CaseId"=excluded."CaseId","Caption"=excluded."Caption","Tlp"=excluded."Tlp","HandlingCodes"=excluded."HandlingCodes","HandlingRestriction"=excluded."HandlingRestriction","Grading"=excluded."Grading","Subjects"=excluded."Subjects","LegalBasis"=excluded."LegalBasis","ReviewDate"=excluded."ReviewDate","ProvenanceSource"=excluded."ProvenanceSource","ProvenanceAt"=excluded."ProvenanceAt","ProvenanceBy"=excluded."ProvenanceBy","ProvenanceLocator"=excluded."ProvenanceLocator","PropertiesJson"=excluded."PropertiesJson","ImportId"=excluded."ImportId"
-            WHERE records."IsReceivedCopy" = 0
+            WHERE records."IsReceivedCopy" = 0 AND records."CaseId" = excluded."CaseId"
             """, 20);
         _deleteIdentifiers ??= Prepare("""DELETE FROM identifiers WHERE "RecordId" = $p0""", 1);
         _insertIdentifier ??= Prepare("""INSERT INTO identifiers ("RecordId","CaseId","Kind","Value","Property") VALUES ($p0,$p1,$p2,$p3,$p4)""", 5);
@@ -91,7 +91,11 @@ internal sealed class SqliteBulkImportSession : IBulkImportSession
         p[12].Value = r.ReviewDate is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value;
         p[13].Value = r.ProvenanceSource; p[14].Value = Offset.ConvertToProvider(r.ProvenanceAt); p[15].Value = r.ProvenanceBy;
         p[16].Value = (object?)r.ProvenanceLocator ?? DBNull.Value; p[17].Value = r.PropertiesJson; p[18].Value = _importId; p[19].Value = r.IsReceivedCopy ? 1 : 0;
-        _insertRecord.ExecuteNonQuery();
+        if (_insertRecord.ExecuteNonQuery() == 0)
+        {
+            // The upsert's WHERE refused: the id is a read-only copy from a peer, or a record of another case.
+            throw new Liaison.Core.Validation.InvalidRecordException(r.Id, "id", "is already used by a record of another case or a copy received from a peer");
+        }
         _deleteIdentifiers.Parameters[0].Value = r.Id;
         _deleteIdentifiers.ExecuteNonQuery();
         foreach (var ident in identifiers)

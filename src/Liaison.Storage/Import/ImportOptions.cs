@@ -17,6 +17,11 @@ public sealed record ImportOptions
     public string? Format { get; init; }
     /// <summary>Column mapping for entity CSV files.</summary>
     public ColumnMapping? Mapping { get; init; }
+    /// <summary>
+    /// Let records keep the case their file names (an FtM "liaison" block). Only the node operator's
+    /// CLI import without --case does; an upload into a case may write into that case only.
+    /// </summary>
+    public bool AllowFileCases { get; init; }
     /// <summary>Called now and then with (bytes read, total bytes).</summary>
     public Action<long, long>? Progress { get; init; }
 }

@@ -91,6 +91,11 @@ public sealed class ImportService(NodeConfig node, TimeProvider clock)
                         Reject(options, rejects, e.At(fileName, line));
                         continue;
                     }
+                    if (!options.AllowFileCases && !string.Equals(record!.Envelope.CaseId, options.CaseId, StringComparison.Ordinal))
+                    {
+                        Reject(options, rejects, new InvalidRecordException(record.Id, "case", $"belongs to case '{record.Envelope.CaseId}' but this import is into case '{options.CaseId}'").At(fileName, line));
+                        continue;
+                    }
                     if (cases.Add(record!.Envelope.CaseId))
                     {
                         await session.EnsureCaseAsync(record.Envelope.CaseId, options.ImportedBy, now, ct);
