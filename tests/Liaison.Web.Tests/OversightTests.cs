@@ -18,7 +18,8 @@ public sealed class OversightTests(AccessNode web)
         await s.Page.GetByRole(AriaRole.Button, new() { Name = "Verify the journal" }).ClickAsync();
 
         var verdict = s.Page.Locator("#verification");
-        await Expect(verdict).ToHaveAttributeAsync("data-verdict", "NotVerifiable");
+        await Expect(verdict).ToHaveAttributeAsync("data-verdict", "Verified");
+        await Expect(verdict).ToContainTextAsync("intact");
         await Expect(verdict).ToContainTextAsync("entries");
         await using var db = web.Db();
         Assert.True(await db.Audit.AnyAsync(a => a.Actor == "dpo" && a.Action == "verify-ledger" && a.Decision == "permit"));
