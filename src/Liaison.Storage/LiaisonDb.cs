@@ -90,6 +90,10 @@ public abstract class LiaisonDb(DbContextOptions options) : DbContext(options)
             e.ToTable("witness_state");
             e.HasKey(x => x.Origin);
         });
+
+        // Feature folders (exchange, requests, retention …) map their own tables with
+        // IEntityTypeConfiguration classes, so that each feature's schema lives beside its code.
+        b.ApplyConfigurationsFromAssembly(typeof(LiaisonDb).Assembly);
     }
 }
 
