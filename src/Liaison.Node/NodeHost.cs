@@ -1,4 +1,5 @@
 using Liaison.Node.Accounts;
+using Liaison.Node.Analysis;
 using Liaison.Node.Api;
 using Liaison.Node.Audit;
 using Liaison.Node.Federation;
@@ -43,6 +44,7 @@ public static class NodeHost
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        builder.Services.AddCaseAnalysis();
         builder.Services.AddWebUi(node);
         configure?.Invoke(builder);
 
@@ -63,6 +65,7 @@ public static class NodeHost
         app.MapGet("/api/purposes", (Liaison.Core.Policy.PolicyStore store) => Results.Ok(store.Current.Purposes.Keys.Order(StringComparer.Ordinal)))
             .WithTags("policy").WithSummary("The purposes a read may state, from the policy in force");
         app.MapGroup("/api/cases").WithTags("cases").MapCasesApi().MapImportsApi();
+        app.MapGroup("/api/cases").WithTags("analysis").MapAnalysisApi();
         app.MapGroup("/api/entities").WithTags("entities").MapEntitiesApi();
         app.MapGroup("/api/stats").WithTags("stats").MapStatsApi();
         app.MapGroup("/api/ledger").WithTags("ledger").MapLedgerApi();

@@ -59,6 +59,9 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         new("GET", "/api/ledger/proof/inclusion", _ => Get("/api/ledger/proof/inclusion?index=0"), (u, _) => u is "dpo"),
         new("GET", "/api/ledger/proof/consistency", _ => Get("/api/ledger/proof/consistency?from=1&to=1"), (u, _) => u is "dpo"),
         new("POST", "/api/ledger/verify", _ => new HttpRequestMessage(HttpMethod.Post, "/api/ledger/verify"), (u, _) => u is "dpo" or "admin"),
+        new("GET", "/api/cases/{caseId}/analysis", c => Get($"/api/cases/{c}/analysis?purpose=criminal-investigation"), (u, c) => Reads(u) && Sees(u, c)),
+        new("GET", "/api/cases/{caseId}/analysis", c => Get($"/api/cases/{c}/analysis?format=graphml&purpose=criminal-investigation"), (u, c) => u is "investigator" or "supervisor" or "outsider" && Sees(u, c)),
+        new("GET", "/api/cases/{caseId}/analysis/path", c => Get($"/api/cases/{c}/analysis/path?from={(c == "C1" ? "c1-person" : "c2-secret")}&to={(c == "C1" ? "c1-person" : "c2-secret")}&purpose=criminal-investigation"), (u, c) => Reads(u) && Sees(u, c)),
         // This fixture's node has no exchange identity, so a permitted run ends in 503; the federation tests cover success.
         new("POST", "/api/cases/{caseId}/hit-no-hit", c => Post($"/api/cases/{c}/hit-no-hit", new { peer = "nl-politie", purpose = "criminal-investigation", kinds = new[] { "phone" } }),
             (u, c) => u is "investigator" or "analyst" or "supervisor" or "outsider" && Member(u, c), PermitMeansSuccess: false),

@@ -7,7 +7,8 @@ namespace Liaison.Analysis.Cases;
 /// <summary>
 /// Turns a case's records (own and received) into a network: things (persons, phones, accounts …)
 /// are nodes typed by their canonical schema; links and events join the entities named in their
-/// schema's source and target properties. Several records between the same two entities add up
+/// schema's source and target properties, and a thing's own entity properties (an account's
+/// <c>owner</c>, a bank account's <c>holder</c>) join it to that entity, as the graph explorer draws them. Several records between the same two entities add up
 /// (ten calls are a tie of strength ten, or the sum of their <c>weight</c> property), their
 /// types are kept, and every node and edge keeps the marking of the records that made it.
 /// </summary>
@@ -18,6 +19,7 @@ public static class CaseGraph
         ArgumentNullException.ThrowIfNull(records);
         var builder = new GraphBuilder(parallel: ParallelEdges.Sum);
         var links = new List<(EntityRecord Record, Schema Schema)>();
+        var held = new List<(EntityRecord Record, string Property)>();
         foreach (var record in records)
         {
             if (!Schemata.TryGet(record.Schema, out var schema))
@@ -27,6 +29,7 @@ public static class CaseGraph
             if (schema.Kind == SchemaKind.Thing)
             {
                 builder.AddNode(record.Id, schema.Canonical, Marking.Of(record.Envelope));
+                held.AddRange(schema.Properties.Where(p => p.Value == PropertyType.Entity && record.Values(p.Key).Count > 0).Select(p => (record, p.Key)));
             }
             else if (schema.SourceProperty is not null && schema.TargetProperty is not null)
             {
@@ -45,6 +48,13 @@ public static class CaseGraph
                 {
                     builder.AddEdge(source, target, weight, schema.Name, marking);
                 }
+            }
+        }
+        foreach (var (record, property) in held)
+        {
+            foreach (var entity in record.Values(property))
+            {
+                builder.AddEdge(record.Id, entity, 1.0, property, Marking.Of(record.Envelope));
             }
         }
         return builder.Build();

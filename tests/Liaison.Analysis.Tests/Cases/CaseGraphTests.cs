@@ -67,4 +67,19 @@ public class CaseGraphTests
         Assert.Equal(Tlp.Red, report.Marking.Tlp);
         Assert.Equal(4, report.Nodes.Count);
     }
+
+    [Fact]
+    public void A_things_owner_or_holder_joins_it_to_that_entity()
+    {
+        var graph = CaseGraph.Build(
+        [
+            Record("p1", "Person", Tlp.Amber, ("name", "Ann Example")),
+            Record("acct", "BankAccount", Tlp.Red, ("iban", "GB33BUKB20201555555555"), ("holder", "p1")),
+        ]);
+
+        var edge = graph.FindEdge(graph.IndexOf("acct"), graph.IndexOf("p1"));
+        Assert.NotEqual(-1, edge);
+        Assert.Equal(["holder"], graph.EdgeTypes(edge));
+        Assert.Equal(Tlp.Red, graph.EdgeMarking(edge).Tlp);
+    }
 }

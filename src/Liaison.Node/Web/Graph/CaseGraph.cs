@@ -12,6 +12,10 @@ public sealed record GraphNode(string Id, string Label, string Schema, Tlp Tlp, 
     public int Degree { get; set; }
     public double? Size { get; set; }
     public int? Community { get; set; }
+
+    /// <summary>Scores for the key-players table, when the metrics compute them.</summary>
+    public double? PageRank { get; set; }
+    public double? Betweenness { get; set; }
 }
 
 /// <summary>
@@ -29,6 +33,10 @@ public sealed record CaseGraph(string CaseId, IReadOnlyList<GraphNode> Nodes, IR
 
     /// <summary>Call-detail rows whose caller or callee is no Phone entity of the case.</summary>
     public long UnmatchedCalls { get; init; }
+
+    /// <summary>Modularity of the communities and how many there are, when the metrics detect them.</summary>
+    public double? Modularity { get; set; }
+    public int? Communities { get; set; }
 
     public IReadOnlyDictionary<string, List<string>> Adjacency()
     {
