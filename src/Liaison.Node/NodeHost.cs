@@ -65,7 +65,7 @@ public static class NodeHost
         app.MapGet("/api/purposes", (Liaison.Core.Policy.PolicyStore store) => Results.Ok(store.Current.Purposes.Keys.Order(StringComparer.Ordinal)))
             .WithTags("policy").WithSummary("The purposes a read may state, from the policy in force");
         app.MapGroup("/api/cases").WithTags("cases").MapCasesApi().MapImportsApi();
-        app.MapGroup("/api/cases").WithTags("analysis").MapAnalysisApi();
+        app.MapGroup("/api/cases").WithTags("analysis").MapAnalysisApi().MapSubjectsApi();
         app.MapGroup("/api/entities").WithTags("entities").MapEntitiesApi();
         app.MapGroup("/api/stats").WithTags("stats").MapStatsApi();
         app.MapGroup("/api/ledger").WithTags("ledger").MapLedgerApi();

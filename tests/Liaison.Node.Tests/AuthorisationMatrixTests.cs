@@ -24,8 +24,15 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         {
             Node = await RunningNode.StartAsync();
             var import = new ImportService(Node.Node.Config, Node.Node.Clock);
-            await import.ImportAsync(() => Utf8("""{"id":"c1-person","schema":"Person","properties":{"name":["Own Case Suspect"],"phone":["+40 721 234 567"]}}"""), "c1.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C1" });
-            await import.ImportAsync(() => Utf8("{\"id\":\"c2-secret\",\"schema\":\"Person\",\"properties\":{\"name\":[\"" + Secret + "\"],\"phone\":[\"+40 721 999 888\"]}}"), "c2.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C2" });
+            await import.ImportAsync(() => Utf8("""{"id":"c1-person","schema":"Person","properties":{"name":["Own Case Suspect"],"phone":["+40 721 234 567"]}}""" + "\n" + """{"id":"c1-other","schema":"Person","properties":{"name":["Own Case Other"]}}"""), "c1.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C1" });
+            await import.ImportAsync(() => Utf8("{\"id\":\"c2-secret\",\"schema\":\"Person\",\"properties\":{\"name\":[\"" + Secret + "\"],\"phone\":[\"+40 721 999 888\"]}}\n{\"id\":\"c2-other\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Other\"]}}"), "c2.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C2" });
+            // Decisions d1 (C1) and d2 (C2) for the revoke row: the first permitted caller revokes, the next gets 409.
+            await using var db = Node.Node.Db();
+            foreach (var (c, a, b) in new[] { ("C1", "c1-person", "c1-other"), ("C2", "c2-secret", "c2-other") })
+            {
+                db.Add(new Liaison.Storage.Resolution.ResolutionDecisionRow { CaseId = c, Kind = "merge", RecordA = a, RecordB = b, DecidedBy = "t", DecidedAt = Node.Node.Clock.GetUtcNow(), Reason = "matrix" });
+                await db.SaveChangesAsync();
+            }
         }
 
         public async Task DisposeAsync() => await Node.DisposeAsync();
@@ -62,6 +69,12 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         new("GET", "/api/cases/{caseId}/analysis", c => Get($"/api/cases/{c}/analysis?purpose=criminal-investigation"), (u, c) => Reads(u) && Sees(u, c)),
         new("GET", "/api/cases/{caseId}/analysis", c => Get($"/api/cases/{c}/analysis?format=graphml&purpose=criminal-investigation"), (u, c) => u is "investigator" or "supervisor" or "outsider" && Sees(u, c)),
         new("GET", "/api/cases/{caseId}/analysis/path", c => Get($"/api/cases/{c}/analysis/path?from={(c == "C1" ? "c1-person" : "c2-secret")}&to={(c == "C1" ? "c1-person" : "c2-secret")}&purpose=criminal-investigation"), (u, c) => Reads(u) && Sees(u, c)),
+        new("GET", "/api/cases/{caseId}/subjects", c => Get($"/api/cases/{c}/subjects?purpose=criminal-investigation&all=true"), (u, c) => Reads(u) && Sees(u, c)),
+        // A decision writes into the case (decided like an import).
+        new("POST", "/api/cases/{caseId}/subjects/decisions", c => Post($"/api/cases/{c}/subjects/decisions", new { kind = "split", recordA = c == "C1" ? "c1-person" : "c2-secret", recordB = c == "C1" ? "c1-other" : "c2-other", reason = "matrix", purpose = "criminal-investigation" }),
+            (u, c) => Imports(u) && Member(u, c)),
+        new("POST", "/api/cases/{caseId}/subjects/decisions/{decisionId}/revoke", c => Post($"/api/cases/{c}/subjects/decisions/d{(c == "C1" ? 1 : 2)}/revoke", new { purpose = "criminal-investigation" }),
+            (u, c) => Imports(u) && Member(u, c), PermitMeansSuccess: false),
         // This fixture's node has no exchange identity, so a permitted run ends in 503; the federation tests cover success.
         new("POST", "/api/cases/{caseId}/hit-no-hit", c => Post($"/api/cases/{c}/hit-no-hit", new { peer = "nl-politie", purpose = "criminal-investigation", kinds = new[] { "phone" } }),
             (u, c) => u is "investigator" or "analyst" or "supervisor" or "outsider" && Member(u, c), PermitMeansSuccess: false),
