@@ -261,7 +261,7 @@ public sealed class CaseWorkTests(CaseWorkNode web)
         var json = await response.JsonAsync();
         Assert.Equal(10, json!.Value.GetProperty("nodes").GetArrayLength());
         Assert.Equal(9, json.Value.GetProperty("edges").GetArrayLength());
-        Assert.Equal("degree", json.Value.GetProperty("sizeMeasure").GetString());
+        Assert.Equal("PageRank", json.Value.GetProperty("sizeMeasure").GetString());
         Assert.Equal(1, json.Value.GetProperty("unmatchedCalls").GetInt64());
         var path = await (await s.Context.APIRequest.GetAsync("/web/cases/KESTREL/path?from=k-p-ana&to=k-p-dana")).JsonAsync();
         Assert.Equal(["k-p-ana", "k-p-bogdan", "k-p-dana"], path!.Value.GetProperty("path").EnumerateArray().Select(e => e.GetString()));

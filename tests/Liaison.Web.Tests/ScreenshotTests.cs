@@ -48,6 +48,8 @@ public sealed class ScreenshotTests(CaseWorkNode web)
             await Expect(s.Page.Locator("#graph[data-ready=true]")).ToBeVisibleAsync();
             await Expect(s.Page.Locator("#path-result li").First).ToBeVisibleAsync();
             await ShootAsync(s.Page, folder, "graph");
+            await s.Page.Locator("#key-players").ScrollIntoViewIfNeededAsync();
+            await ShootAsync(s.Page, folder, "graph-analysis");
         }
         await using (var s = await web.SignInAsync("dpo"))
         {
@@ -62,7 +64,7 @@ public sealed class ScreenshotTests(CaseWorkNode web)
             await ShootAsync(s.Page, folder, "statistics");
         }
 
-        foreach (var name in new[] { "dashboard", "case", "entity", "graph", "search", "import", "journal", "statistics" })
+        foreach (var name in new[] { "dashboard", "case", "entity", "graph", "graph-analysis", "search", "import", "journal", "statistics" })
         {
             var (width, height) = PngSize(Path.Combine(folder, name + ".png"));
             Assert.Equal((1280, 800), (width, height));

@@ -27,6 +27,15 @@ internal sealed class GraphModel(CaseAccess access, CaseGraphBuilder builder) : 
     public string SizeMeasure => builder.SizeMeasure;
     public IReadOnlyList<GraphNode>? PathNodes { get; private set; }
     public IReadOnlyList<GraphEdge> PathEdges { get; private set; } = [];
+    /// <summary>How many key players the table lists.</summary>
+    public const int KeyPlayerCount = 10;
+
+    /// <summary>The entities with the highest PageRank, when the metrics compute it (then betweenness, then id).</summary>
+    public IReadOnlyList<GraphNode> KeyPlayers => _keyPlayers ??= Graph.Nodes.Where(n => n.PageRank is not null)
+        .OrderByDescending(n => n.PageRank).ThenByDescending(n => n.Betweenness).ThenBy(n => n.Id, StringComparer.Ordinal).Take(KeyPlayerCount).ToList();
+
+    private IReadOnlyList<GraphNode>? _keyPlayers;
+
     public PageMarking Marking { get; private set; } = new(Core.Markings.Tlp.Clear, Core.Markings.HandlingCodes.None);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
