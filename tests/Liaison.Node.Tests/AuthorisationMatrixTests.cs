@@ -25,6 +25,11 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
             Node = await RunningNode.StartAsync();
             var import = new ImportService(Node.Node.Config, Node.Node.Clock);
             await import.ImportAsync(() => Utf8("""{"id":"c1-person","schema":"Person","properties":{"name":["Own Case Suspect"],"phone":["+40 721 234 567"]}}"""), "c1.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C1" });
+            var locker = Node.Services.GetRequiredService<Liaison.Storage.Evidence.EvidenceLocker>();
+            foreach (var c in new[] { "C1", "C2" })
+            {
+                await locker.AddAsync(new Liaison.Storage.Evidence.EvidenceIntake { CaseId = c, Actor = "t", FileName = c + ".bin" }, new MemoryStream(EvidenceBytes(c)));
+            }
             await import.ImportAsync(() => Utf8("{\"id\":\"c2-secret\",\"schema\":\"Person\",\"properties\":{\"name\":[\"" + Secret + "\"],\"phone\":[\"+40 721 999 888\"]}}"), "c2.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C2" });
         }
 
@@ -32,6 +37,10 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
 
         private static MemoryStream Utf8(string s) => new(Encoding.UTF8.GetBytes(s + "\n"));
     }
+
+    private static byte[] EvidenceBytes(string caseId) => Encoding.UTF8.GetBytes("evidence held in " + caseId);
+
+    private static string EvidenceOf(string caseId) => "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(EvidenceBytes(caseId)));
 
     private static readonly string[] Users = ["investigator", "analyst", "supervisor", "liaison-officer", "dpo", "admin", "outsider"];
 
@@ -59,6 +68,13 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         new("GET", "/api/ledger/proof/inclusion", _ => Get("/api/ledger/proof/inclusion?index=0"), (u, _) => u is "dpo"),
         new("GET", "/api/ledger/proof/consistency", _ => Get("/api/ledger/proof/consistency?from=1&to=1"), (u, _) => u is "dpo"),
         new("POST", "/api/ledger/verify", _ => new HttpRequestMessage(HttpMethod.Post, "/api/ledger/verify"), (u, _) => u is "dpo" or "admin"),
+        new("POST", "/api/cases/{caseId}/evidence", c => new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{c}/evidence?fileName=e.bin&purpose=criminal-investigation")
+            { Content = new ByteArrayContent(Guid.NewGuid().ToByteArray()) }, (u, c) => Imports(u) && Member(u, c)),
+        new("GET", "/api/cases/{caseId}/evidence", c => Get($"/api/cases/{c}/evidence?purpose=criminal-investigation"), (u, c) => Reads(u) && Sees(u, c)),
+        new("GET", "/api/cases/{caseId}/evidence/{digest}", c => Get($"/api/cases/{c}/evidence/{EvidenceOf(c)}?purpose=criminal-investigation"), (u, c) => Reads(u) && Sees(u, c)),
+        new("GET", "/api/cases/{caseId}/evidence/{digest}/custody", c => Get($"/api/cases/{c}/evidence/{EvidenceOf(c)}/custody?purpose=criminal-investigation"),
+            (u, c) => Reads(u) && Sees(u, c)),
+        new("GET", "/api/ledger/witness/alerts", _ => Get("/api/ledger/witness/alerts"), (u, _) => u is "dpo" or "admin"),
         // This fixture's node has no exchange identity, so a permitted run ends in 503; the federation tests cover success.
         new("POST", "/api/cases/{caseId}/hit-no-hit", c => Post($"/api/cases/{c}/hit-no-hit", new { peer = "nl-politie", purpose = "criminal-investigation", kinds = new[] { "phone" } }),
             (u, c) => u is "investigator" or "analyst" or "supervisor" or "outsider" && Member(u, c), PermitMeansSuccess: false),
@@ -67,7 +83,9 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
     /// <summary>Reachable without signing in, on purpose: health, and exchanging a password for a token.</summary>
     private static readonly string[] Anonymous = ["GET /health/live", "GET /health/ready", "POST /api/auth/token",
         // Authenticated by the signed envelope it carries, not by a user (docs/matching.md, "Hit/no-hit between nodes").
-        "POST /federation/psi"];
+        "POST /federation/psi",
+        // A peer node, authenticated by its signed Liaison-Ledger-Keys statement (docs/ledger.md, "Witnessing between nodes").
+        "POST /api/ledger/witness/add-checkpoint"];
 
     private static bool Reads(string u) => u is "investigator" or "analyst" or "supervisor" or "liaison-officer" or "outsider";
     private static bool Imports(string u) => u is "investigator" or "analyst" or "outsider";
