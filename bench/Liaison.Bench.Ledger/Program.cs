@@ -32,6 +32,11 @@ if (args.Length == 3 && args[0] == "--export")
     Console.WriteLine(exportKey.VerifierKey);
     return;
 }
+if (args.Length >= 1 && args[0] == "--compare-verifiers")
+{
+    await Liaison.Bench.Ledger.VerifierComparison.RunAsync(args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
 var sizes = args.Length > 0 ? args.Select(a => long.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000_000L];
 var cores = Environment.ProcessorCount;
 Console.WriteLine($"# Liaison ledger benchmark — {DateTime.UtcNow:yyyy-MM-dd} — {cores} cores, .NET {Environment.Version}");
