@@ -60,6 +60,22 @@ public sealed class WitnessingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_hosted_collector_gets_the_latest_checkpoint_cosigned_once_the_interval_has_passed()
+    {
+        await _be.JournalAsync(4);
+
+        _clock.Advance(TimeSpan.FromSeconds(new WitnessingOptions().IntervalSeconds + 1));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20); // wall clock: the round runs on the thread pool
+        CosignedCheckpoint? cosigned;
+        while ((cosigned = await _be.CosignedCheckpointAsync())!.Cosigners.Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal(["fr-pj.liaison/witness", "nl-politie.liaison/witness"], cosigned.Cosigners.Select(c => c.Witness).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_growing_log_is_cosigned_again_after_its_witness_checks_the_consistency_proof()
     {
         await _be.JournalAsync(3);
