@@ -2,9 +2,11 @@ using Liaison.Node.Accounts;
 using Liaison.Node.Analysis;
 using Liaison.Node.Api;
 using Liaison.Node.Audit;
+using Liaison.Node.Evidence;
 using Liaison.Node.Federation;
 using Liaison.Node.Policy;
 using Liaison.Node.Web;
+using Liaison.Node.Witnessing;
 using Liaison.Storage;
 using Liaison.Storage.Ledger;
 using Liaison.Storage.Nodes;
@@ -38,6 +40,8 @@ public static class NodeHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestGate>();
         builder.Services.AddFederation(node);
+        builder.Services.AddWitnessing();
+        builder.Services.AddEvidence();
         builder.Services.AddAuthentication(TokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);
@@ -70,6 +74,8 @@ public static class NodeHost
         app.MapGroup("/api/stats").WithTags("stats").MapStatsApi();
         app.MapGroup("/api/ledger").WithTags("ledger").MapLedgerApi();
         app.MapFederation();
+        app.MapWitnessEndpoint();
+        app.MapGroup("/api/cases").WithTags("evidence").MapEvidenceApi();
         app.MapWebUi();
         return app;
     }

@@ -26,6 +26,11 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
             var import = new ImportService(Node.Node.Config, Node.Node.Clock);
             await import.ImportAsync(() => Utf8("""{"id":"c1-person","schema":"Person","properties":{"name":["Own Case Suspect"],"phone":["+40 721 234 567"]}}""" + "\n" + """{"id":"c1-other","schema":"Person","properties":{"name":["Own Case Other"]}}"""), "c1.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C1" });
             await import.ImportAsync(() => Utf8("{\"id\":\"c2-secret\",\"schema\":\"Person\",\"properties\":{\"name\":[\"" + Secret + "\"],\"phone\":[\"+40 721 999 888\"]}}\n{\"id\":\"c2-other\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Other\"]}}"), "c2.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C2" });
+            var locker = Node.Services.GetRequiredService<Liaison.Storage.Evidence.EvidenceLocker>();
+            foreach (var c in new[] { "C1", "C2" })
+            {
+                await locker.AddAsync(new Liaison.Storage.Evidence.EvidenceIntake { CaseId = c, Actor = "t", FileName = c + ".bin" }, new MemoryStream(EvidenceBytes(c)));
+            }
             // Decisions d1 (C1) and d2 (C2) for the revoke row: the first permitted caller revokes, the next gets 409.
             await using var db = Node.Node.Db();
             foreach (var (c, a, b) in new[] { ("C1", "c1-person", "c1-other"), ("C2", "c2-secret", "c2-other") })
@@ -39,6 +44,10 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
 
         private static MemoryStream Utf8(string s) => new(Encoding.UTF8.GetBytes(s + "\n"));
     }
+
+    private static byte[] EvidenceBytes(string caseId) => Encoding.UTF8.GetBytes("evidence held in " + caseId);
+
+    private static string EvidenceOf(string caseId) => "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(EvidenceBytes(caseId)));
 
     private static readonly string[] Users = ["investigator", "analyst", "supervisor", "liaison-officer", "dpo", "admin", "outsider"];
 
@@ -75,6 +84,13 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
             (u, c) => Imports(u) && Member(u, c)),
         new("POST", "/api/cases/{caseId}/subjects/decisions/{decisionId}/revoke", c => Post($"/api/cases/{c}/subjects/decisions/d{(c == "C1" ? 1 : 2)}/revoke", new { purpose = "criminal-investigation" }),
             (u, c) => Imports(u) && Member(u, c), PermitMeansSuccess: false),
+        new("POST", "/api/cases/{caseId}/evidence", c => new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{c}/evidence?fileName=e.bin&purpose=criminal-investigation")
+            { Content = new ByteArrayContent(Guid.NewGuid().ToByteArray()) }, (u, c) => Imports(u) && Member(u, c)),
+        new("GET", "/api/cases/{caseId}/evidence", c => Get($"/api/cases/{c}/evidence?purpose=criminal-investigation"), (u, c) => Reads(u) && Sees(u, c)),
+        new("GET", "/api/cases/{caseId}/evidence/{digest}", c => Get($"/api/cases/{c}/evidence/{EvidenceOf(c)}?purpose=criminal-investigation"), (u, c) => Reads(u) && Sees(u, c)),
+        new("GET", "/api/cases/{caseId}/evidence/{digest}/custody", c => Get($"/api/cases/{c}/evidence/{EvidenceOf(c)}/custody?purpose=criminal-investigation"),
+            (u, c) => Reads(u) && Sees(u, c)),
+        new("GET", "/api/ledger/witness/alerts", _ => Get("/api/ledger/witness/alerts"), (u, _) => u is "dpo" or "admin"),
         // This fixture's node has no exchange identity, so a permitted run ends in 503; the federation tests cover success.
         new("POST", "/api/cases/{caseId}/hit-no-hit", c => Post($"/api/cases/{c}/hit-no-hit", new { peer = "nl-politie", purpose = "criminal-investigation", kinds = new[] { "phone" } }),
             (u, c) => u is "investigator" or "analyst" or "supervisor" or "outsider" && Member(u, c), PermitMeansSuccess: false),
@@ -83,7 +99,9 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
     /// <summary>Reachable without signing in, on purpose: health, and exchanging a password for a token.</summary>
     private static readonly string[] Anonymous = ["GET /health/live", "GET /health/ready", "POST /api/auth/token",
         // Authenticated by the signed envelope it carries, not by a user (docs/matching.md, "Hit/no-hit between nodes").
-        "POST /federation/psi"];
+        "POST /federation/psi",
+        // A peer node, authenticated by its signed Liaison-Ledger-Keys statement (docs/ledger.md, "Witnessing between nodes").
+        "POST /api/ledger/witness/add-checkpoint"];
 
     private static bool Reads(string u) => u is "investigator" or "analyst" or "supervisor" or "liaison-officer" or "outsider";
     private static bool Imports(string u) => u is "investigator" or "analyst" or "outsider";

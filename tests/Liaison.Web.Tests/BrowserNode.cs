@@ -47,6 +47,9 @@ public abstract class BrowserNode : IAsyncLifetime
 
     public LiaisonDb Db() => LiaisonDbFactory.Create(Config);
 
+    /// <summary>The running node's services (its ledger, for tests that need a signed checkpoint).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public HttpClient Anonymous() => new() { BaseAddress = Address };
 
     private string? _database;

@@ -3,11 +3,14 @@ using Liaison.Ledger.Custody;
 using Liaison.Ledger.Export;
 using Liaison.Ledger.Notes;
 using Liaison.Ledger.Storage;
+using Liaison.Storage.Evidence;
+using Liaison.Storage.Ledger;
+using Liaison.Storage.Nodes;
 
 namespace Liaison.Cli.Commands;
 
 /// <summary>
-/// <c>liaison evidence verify --store DIR [--ledger F [--key VKEY]] ITEM</c>: proves an evidence item —
+/// <c>liaison evidence verify --dir D ITEM</c> (a node's folder) or <c>--store DIR [--ledger F [--key VKEY]] ITEM</c>: proves an evidence item —
 /// its bytes still hash to its SHA-256 name in the content-addressed folder and, with a ledger export,
 /// its chain of custody is journalled, signed for and sound. Exit 0 proven, 2 not.
 /// </summary>
@@ -15,15 +18,27 @@ internal static class EvidenceCommands
 {
     public static Command Create()
     {
-        var store = new Option<DirectoryInfo>("--store") { Description = "the content-addressed evidence folder", Required = true };
+        var dir = new Option<string?>("--dir", "-d") { Description = "a node's data folder: its evidence store and the custody trail in its database ledger" };
+        var store = new Option<DirectoryInfo?>("--store") { Description = "a content-addressed evidence folder (with --ledger for an exported ledger)" };
         var ledger = new Option<DirectoryInfo?>("--ledger") { Description = "an exported ledger folder holding the custody trail" };
         var key = new Option<string?>("--key") { Description = "the node's verifier key; defaults to the ledger folder's log.vkey" };
         var item = new Argument<string>("item") { Description = "the evidence id: sha256:HEX (or bare hex)" };
-        var verify = new Command("verify", "Check an evidence file's hash and its chain of custody") { store, ledger, key, item };
+        var verify = new Command("verify", "Check an evidence file's hash and its chain of custody") { dir, store, ledger, key, item };
         verify.SetAction((parse, cancellationToken) => CliRunner.Run(async () =>
         {
-            var evidence = new EvidenceStore(parse.GetValue(store)!.FullName);
             var digest = EvidenceDigest.Normalise(parse.GetValue(item)!);
+            if (parse.GetValue(dir) is { } nodeDir)
+            {
+                var node = await NodeDirectory.OpenAndMigrateAsync(nodeDir, cancellationToken);
+                var nodeKey = parse.GetValue(key) is { } nk ? NoteVerifierKey.Parse(nk) : NodeLedger.ReadVerifierKey(node);
+                return Report(await EvidenceVerifier.VerifyAsync(new EvidenceStore(EvidenceLocker.FolderOf(node)), digest, new DbLedgerStore(node), nodeKey,
+                    cancellationToken));
+            }
+            if (parse.GetValue(store) is not { } storeDir)
+            {
+                throw new CliFailure("give --dir NODE_FOLDER, or --store EVIDENCE_FOLDER [--ledger EXPORT_FOLDER]");
+            }
+            var evidence = new EvidenceStore(storeDir.FullName);
             ILedgerStore? ledgerStore = null;
             NoteVerifierKey? logKey = null;
             if (parse.GetValue(ledger) is { } folder)

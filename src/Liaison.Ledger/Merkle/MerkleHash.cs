@@ -55,21 +55,28 @@ public static class MerkleHash
     /// <summary>SHA-256(0x01 || left || right) written to <paramref name="destination"/> (which may alias an input).</summary>
     public static void Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
     {
-        Span<byte> buffer = stackalloc byte[1 + 2 * Size];
         if (left.Length == Size && right.Length == Size)
         {
+            Span<byte> buffer = stackalloc byte[1 + 2 * Size];
             buffer[0] = NodePrefix;
             left.CopyTo(buffer[1..]);
             right.CopyTo(buffer[(1 + Size)..]);
-            SHA256.HashData(buffer, destination);
+            // A per-thread hash object reused across calls: the one-shot SHA256.HashData creates and
+            // frees an OpenSSL digest context on every call, which costs more than hashing 65 bytes.
+            var sha = _nodeHasher ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            sha.AppendData(buffer);
+            sha.GetHashAndReset(destination);
             return;
         }
         // Proof verification may be handed hashes of the wrong length; hash them faithfully so the
         // result simply fails to match instead of throwing.
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData([NodePrefix]);
-        sha.AppendData(left);
-        sha.AppendData(right);
-        sha.GetHashAndReset(destination);
+        using var odd = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        odd.AppendData([NodePrefix]);
+        odd.AppendData(left);
+        odd.AppendData(right);
+        odd.GetHashAndReset(destination);
     }
+
+    [ThreadStatic]
+    private static IncrementalHash? _nodeHasher;
 }

@@ -22,9 +22,11 @@ public static class ProofVerifier
         }
         var fn = index;
         var sn = size - 1;
-        var r = leafHash.ToArray();
-        foreach (var p in proof)
+        Span<byte> r = stackalloc byte[MerkleHash.Size];
+        leafHash.CopyTo(r);
+        for (var i = 0; i < proof.Count; i++)
         {
+            var p = proof[i];
             if (p.Length != MerkleHash.Size)
             {
                 return ProofCheck.Invalid("a proof hash is not 32 bytes");
@@ -82,26 +84,23 @@ public static class ProofVerifier
         {
             return ProofCheck.Invalid("the proof is empty");
         }
-        foreach (var p in proof)
+        for (var i = 0; i < proof.Count; i++)
         {
-            if (p.Length != MerkleHash.Size)
+            if (proof[i].Length != MerkleHash.Size)
             {
                 return ProofCheck.Invalid("a proof hash is not 32 bytes");
             }
         }
 
-        var hashes = proof;
-        if (TreeMath.IsPowerOfTwo(size1))
+        // Allocation-free: the running hashes live on the stack, and when the old size is a power of two
+        // its root (one complete node of the new tree) is the implicit first element of the chain
+        // rather than a copy of the proof with the root prepended.
+        var rootFirst = TreeMath.IsPowerOfTwo(size1);
+        if (rootFirst && root1.Length != MerkleHash.Size)
         {
-            // The old tree is one complete node of the new one; its root starts the chain.
-            if (root1.Length != MerkleHash.Size)
-            {
-                return ProofCheck.Invalid("the old root is not 32 bytes");
-            }
-            var withRoot = new List<byte[]>(proof.Count + 1) { root1.ToArray() };
-            withRoot.AddRange(proof);
-            hashes = withRoot;
+            return ProofCheck.Invalid("the old root is not 32 bytes");
         }
+        var count = proof.Count + (rootFirst ? 1 : 0);
         var fn = size1 - 1;
         var sn = size2 - 1;
         while ((fn & 1) == 1)
@@ -109,11 +108,14 @@ public static class ProofVerifier
             fn >>= 1;
             sn >>= 1;
         }
-        var fr = (byte[])hashes[0].Clone();
-        var sr = (byte[])hashes[0].Clone();
-        for (var i = 1; i < hashes.Count; i++)
+        Span<byte> fr = stackalloc byte[MerkleHash.Size];
+        Span<byte> sr = stackalloc byte[MerkleHash.Size];
+        var first = rootFirst ? root1 : proof[0];
+        first.CopyTo(fr);
+        first.CopyTo(sr);
+        for (var i = 1; i < count; i++)
         {
-            var c = hashes[i];
+            var c = proof[rootFirst ? i - 1 : i];
             if (sn == 0)
             {
                 return ProofCheck.Invalid("the proof is too long");

@@ -1,7 +1,9 @@
 using Liaison.Core.Policy;
 using Liaison.Ledger.Verification;
 using Liaison.Node.Policy;
+using Liaison.Node.Witnessing;
 using Liaison.Storage.Ledger;
+using Liaison.Storage.Witnessing;
 
 namespace Liaison.Node.Api;
 
@@ -16,16 +18,38 @@ internal static class LedgerApi
 
     public static RouteGroupBuilder MapLedgerApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/checkpoint", async (RequestGate gate, NodeLedger ledger, CancellationToken ct) =>
+        group.MapGet("/checkpoint", async (RequestGate gate, NodeLedger ledger, PeerWitness witness, CancellationToken ct) =>
         {
             var decision = await gate.DecideAsync(PolicyAction.ReadLedger, subject: "checkpoint", ct: ct);
             if (!decision.IsPermitted)
             {
                 return Decisions.Denied(decision);
             }
-            var latest = await ledger.Store.GetLatestCheckpointAsync(ct);
-            return Results.Ok(new { verifierKey = ledger.VerifierKey.ToString(), size = ledger.Sequencer.Size, checkpoint = latest?.SignedNote });
-        }).WithSummary("The latest signed checkpoint (C2SP signed note) and the node's verifier key");
+            var latest = await CosignedCheckpoint.LatestAsync(ledger, ct);
+            return Results.Ok(new
+            {
+                verifierKey = ledger.VerifierKey.ToString(),
+                witnessKey = witness.VerifierKey.ToString(),
+                size = ledger.Sequencer.Size,
+                checkpointSize = latest?.Size,
+                checkpoint = latest?.SignedNote,
+                cosignatures = latest?.Cosigners.Select(c => new { witness = c.Witness, line = c.SignatureLine }).ToArray() ?? [],
+            });
+        }).WithSummary("The latest signed checkpoint (C2SP signed note with the peers' cosignature lines) and the node's verifier and witness keys");
+
+        group.MapGet("/witness/alerts", async (RequestGate gate, WitnessAlerts alerts, CancellationToken ct) =>
+        {
+            var decision = await gate.DecideAsync(PolicyAction.VerifyLedger, subject: "witness alerts", ct: ct);
+            if (!decision.IsPermitted)
+            {
+                return Decisions.Denied(decision);
+            }
+            var rows = await alerts.LatestAsync(50, ct);
+            return Results.Ok(rows.Select(a => new
+            {
+                a.Id, a.Kind, peer = a.PeerNodeId, a.Origin, a.Size, a.Reason, a.DetectedAt, a.LedgerIndex, a.CheckpointSeen, a.CheckpointPresented,
+            }));
+        }).WithSummary("Split views and inconsistent histories this node caught as a witness of its peers' ledgers, newest first, with both signed checkpoints");
 
         group.MapGet("/proof/inclusion", async (long index, long? treeSize, RequestGate gate, NodeLedger ledger, CancellationToken ct) =>
         {

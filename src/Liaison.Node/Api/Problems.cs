@@ -26,6 +26,8 @@ internal static class Problems
             {
                 InvalidRecordException => (StatusCodes.Status422UnprocessableEntity, "invalid-record", "Invalid record"),
                 InputFormatException => (StatusCodes.Status422UnprocessableEntity, "invalid-input", "Invalid input file"),
+                Storage.Evidence.CustodyRefusedException { IsUnknownItem: true } => (StatusCodes.Status404NotFound, "not-found", "Not found"),
+                Storage.Evidence.CustodyRefusedException => (StatusCodes.Status409Conflict, "custody-refused", "Custody step refused"),
                 AccountLockedException => (StatusCodes.Status423Locked, "account-locked", "Account locked"),
                 ArgumentException or FormatException => (StatusCodes.Status400BadRequest, "bad-request", "Bad request"),
                 InvalidOperationException => (StatusCodes.Status409Conflict, "conflict", "Conflict"),

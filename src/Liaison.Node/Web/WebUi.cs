@@ -44,6 +44,7 @@ public static class WebUi
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseGraphBuilder>();
         services.TryAddScoped<ILedgerStatus, MerkleLedgerStatus>();
+        services.AddScoped<WitnessingStatus>();
         services.TryAddScoped<IGraphMetrics, DegreeMetrics>();
         return services;
     }

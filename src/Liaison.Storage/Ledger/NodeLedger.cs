@@ -35,7 +35,10 @@ public sealed class NodeLedger : IAsyncDisposable
     public NoteVerifierKey VerifierKey => Key.VerifierKey;
 
     /// <summary>The log's origin line, e.g. "gb-nca.liaison/ledger".</summary>
-    public static string OriginOf(NodeConfig node) => $"{node.NodeId}.liaison/ledger";
+    public static string OriginOf(NodeConfig node) => OriginOf(node?.NodeId ?? throw new ArgumentNullException(nameof(node)));
+
+    /// <summary>The log origin of the node with id <paramref name="nodeId"/>: what its peers expect its checkpoints to name.</summary>
+    public static string OriginOf(string nodeId) => $"{nodeId}.liaison/ledger";
 
     public static async Task<NodeLedger> OpenAsync(NodeConfig node, TimeProvider clock, CheckpointPolicy? policy = null, CancellationToken ct = default)
     {

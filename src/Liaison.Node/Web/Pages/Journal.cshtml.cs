@@ -14,7 +14,7 @@ namespace Liaison.Node.Web.Pages;
 /// The journal for oversight: its newest entries, filtered by who, action, decision or case (under
 /// read-ledger), and the "Verify" button (under verify-ledger) that runs <see cref="ILedgerStatus"/>.
 /// </summary>
-internal sealed class JournalModel(RequestGate gate, LiaisonDb db, ILedgerStatus ledger, PolicyStore store) : PageModel
+internal sealed class JournalModel(RequestGate gate, LiaisonDb db, ILedgerStatus ledger, PolicyStore store, WitnessingStatus witnessing) : PageModel
 {
     public const int PageSize = 200;
 
@@ -35,6 +35,7 @@ internal sealed class JournalModel(RequestGate gate, LiaisonDb db, ILedgerStatus
     public bool MayVerify { get; private set; }
     public string LedgerKind => ledger.Kind;
     public LedgerVerification? Verification { get; private set; }
+    public WitnessingStatus.View? Witnessing { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(verify: false, ct);
 
@@ -50,6 +51,7 @@ internal sealed class JournalModel(RequestGate gate, LiaisonDb db, ILedgerStatus
         {
             return this.DeniedPage(await gate.DecideAsync(PolicyAction.ReadLedger, subject: "journal", ct: ct));
         }
+        Witnessing = await witnessing.ReadAsync(ct);
         if (verify)
         {
             var decision = await gate.DecideAsync(PolicyAction.VerifyLedger, subject: "verify journal", ct: ct);
