@@ -1,6 +1,7 @@
 using Liaison.Node.Accounts;
 using Liaison.Node.Api;
 using Liaison.Node.Audit;
+using Liaison.Node.Exchange;
 using Liaison.Node.Federation;
 using Liaison.Node.Policy;
 using Liaison.Node.Web;
@@ -37,6 +38,7 @@ public static class NodeHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestGate>();
         builder.Services.AddFederation(node);
+        builder.Services.AddExchange();
         builder.Services.AddAuthentication(TokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);

@@ -47,11 +47,23 @@ public sealed class MessageReceiver(EnvelopeOpener opener, IInboxStore inbox, Re
         var received = new List<ReceiptEntry>();
         var refused = new List<ReceiptRefusal>();
         var items = new List<ReceivedItem>();
+        EnvelopeRejectedException? unprocessable = null;
         foreach (var item in opened.Items)
         {
-            var (status, entry, reason) = item.Message is { } message
-                ? await Apply(message, effect, opened.IsBatch, cancellationToken)
-                : await Refusal(item, cancellationToken);
+            ReceivedStatus status;
+            InboxEntry? entry;
+            EnvelopeRejection? reason;
+            try
+            {
+                (status, entry, reason) = item.Message is { } message
+                    ? await Apply(message, effect, opened.IsBatch, cancellationToken)
+                    : await Refusal(item, cancellationToken);
+            }
+            catch (MessageRefusedException e)
+            {
+                (status, entry, reason) = (ReceivedStatus.Refused, null, EnvelopeRejection.Unprocessable);
+                unprocessable = new EnvelopeRejectedException(EnvelopeRejection.Unprocessable, item.MessageId, opened.Outer.Sender, e.Message);
+            }
             if (entry is not null)
             {
                 received.Add(new ReceiptEntry(entry.MessageId, entry.MessageHash, entry.ReceivedAt));
@@ -64,7 +76,7 @@ public sealed class MessageReceiver(EnvelopeOpener opener, IInboxStore inbox, Re
         }
         if (!opened.IsBatch && items[0].Status == ReceivedStatus.Refused)
         {
-            throw opened.Items[0].Refusal ?? new EnvelopeRejectedException(EnvelopeRejection.Replayed, items[0].MessageId, opened.Outer.Sender,
+            throw opened.Items[0].Refusal ?? unprocessable ?? new EnvelopeRejectedException(EnvelopeRejection.Replayed, items[0].MessageId, opened.Outer.Sender,
                 "this message id has been received before with other content");
         }
         var receipt = receipts.Issue(opened, new Receipt(received, refused));
@@ -81,7 +93,7 @@ public sealed class MessageReceiver(EnvelopeOpener opener, IInboxStore inbox, Re
         {
             outcome = await inbox.RecordOnceAsync(entry, ct => effect(message, ct), cancellationToken);
         }
-        catch (Exception) when (inBatch && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (inBatch && e is not MessageRefusedException && !cancellationToken.IsCancellationRequested)
         {
             // One message's failed effect must not fail the others; it is left out of the receipt and retried.
             return (ReceivedStatus.Failed, null, null);
