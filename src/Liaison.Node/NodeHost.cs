@@ -69,6 +69,7 @@ public static class NodeHost
         app.MapGroup("/api/stats").WithTags("stats").MapStatsApi();
         app.MapGroup("/api/ledger").WithTags("ledger").MapLedgerApi();
         app.MapFederation();
+        app.MapExchange();
         app.MapWebUi();
         return app;
     }

@@ -21,6 +21,12 @@ public sealed record ReceivedItem(string? MessageId, ReceivedStatus Status, Open
 /// <summary>What the receiver did with an envelope, and the signed receipt to answer with.</summary>
 public sealed record ReceiveResult(IReadOnlyList<ReceivedItem> Items, string ReceiptEnvelope)
 {
+    /// <summary>The authenticated sender of the envelope.</summary>
+    public string Sender { get; init; } = "";
+
+    /// <summary>The outer header of the envelope (a batch has its own id and the narrowest marking of its messages).</summary>
+    public EnvelopeHeader? Outer { get; init; }
+
     /// <summary>True when every message had taken effect before: nothing was done again.</summary>
     public bool Duplicate => Items.Count > 0 && Items.All(i => i.Status == ReceivedStatus.Duplicate);
 
@@ -80,7 +86,7 @@ public sealed class MessageReceiver(EnvelopeOpener opener, IInboxStore inbox, Re
                 "this message id has been received before with other content");
         }
         var receipt = receipts.Issue(opened, new Receipt(received, refused));
-        return new ReceiveResult(items, receipt.Jws);
+        return new ReceiveResult(items, receipt.Jws) { Sender = opened.Sender.NodeId, Outer = opened.Outer };
     }
 
     private async Task<(ReceivedStatus, InboxEntry?, EnvelopeRejection?)> Apply(OpenedMessage message,

@@ -27,7 +27,21 @@ public static class ExchangeServices
             return new Outbox(sp.GetRequiredService<IOutboxStore>(), federation.Peers, federation.Sealer, sp.GetRequiredService<TimeProvider>());
         });
         services.AddScoped<InboundDispatcher>();
+        services.AddHostedService<DeliveryService>();
         return services;
+    }
+
+    /// <summary>Maps the receiving endpoint and the operator's outbox endpoints.</summary>
+    public static WebApplication MapExchange(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Built once now so two handlers claiming one message type stop the node at start-up, not at the first message.
+        using (var scope = app.Services.CreateScope())
+        {
+            _ = scope.ServiceProvider.GetRequiredService<InboundDispatcher>();
+        }
+        app.MapInboxEndpoint();
+        return app;
     }
 
     /// <summary>Registers a (scoped) handler for the message types it names; see <see cref="IInboundMessageHandler"/>.</summary>
