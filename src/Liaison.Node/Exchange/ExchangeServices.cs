@@ -41,6 +41,7 @@ public static class ExchangeServices
             _ = scope.ServiceProvider.GetRequiredService<InboundDispatcher>();
         }
         app.MapInboxEndpoint();
+        app.MapGroup("/api/exchange").WithTags("exchange").MapOutboxApi();
         return app;
     }
 
