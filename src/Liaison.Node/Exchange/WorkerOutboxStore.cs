@@ -21,6 +21,10 @@ internal sealed class WorkerOutboxStore(NodeConfig node) : IOutboxStore
     public Task MarkDeliveredAsync(string id, int attempts, DateTimeOffset deliveredAt, string receipt, CancellationToken cancellationToken = default) =>
         With(s => s.MarkDeliveredAsync(id, attempts, deliveredAt, receipt, cancellationToken));
 
+    public Task MarkDeliveredAsync(IReadOnlyList<(string Id, int Attempts)> messages, DateTimeOffset deliveredAt, string receipt,
+        CancellationToken cancellationToken = default) =>
+        With(s => s.MarkDeliveredAsync(messages, deliveredAt, receipt, cancellationToken));
+
     public Task ScheduleRetryAsync(string id, int attempts, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken = default) =>
         With(s => s.ScheduleRetryAsync(id, attempts, nextAttemptAt, error, cancellationToken));
 

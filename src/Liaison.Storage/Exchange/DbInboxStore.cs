@@ -28,17 +28,24 @@ public sealed class DbInboxStore(LiaisonDb db) : IInboxStore
         {
             throw new InvalidOperationException("the inbox must own the transaction of a message's effect; the context already has one open");
         }
+        // Held open for the context's life: a batch records each of its messages in its own transaction,
+        // and reopening (with SQLite's per-connection pragmas) for each one costs more than the insert.
+        if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
         await using (var tx = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            Rows.Add(InboxRow.From(entry));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
+            // Plain INSERT … ON CONFLICT DO NOTHING rather than the change tracker: this runs for every
+            // message received. On PostgreSQL a concurrent insert of the same key waits for the other
+            // transaction and then inserts nothing; SQLite has one writer at a time anyway.
+            var inserted = await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO exchange_inbox (sender, message_id, type, message_hash, received_at, expires) VALUES ({0}, {1}, {2}, {3}, {4}, {5}) "
+                + "ON CONFLICT DO NOTHING",
+                [entry.Sender, entry.MessageId, entry.Type, entry.MessageHash, Stored(entry.ReceivedAt), Stored(entry.Expires)], cancellationToken);
+            if (inserted == 0)
             {
                 await tx.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
                 return await FindAsync(entry.Sender, entry.MessageId, cancellationToken) is { } existing
                     ? new InboxOutcome(true, existing)
                     : throw new InvalidOperationException($"inbox row for {entry.MessageId} from {entry.Sender} could not be written");
@@ -46,7 +53,10 @@ public sealed class DbInboxStore(LiaisonDb db) : IInboxStore
             try
             {
                 await effect(cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                if (db.ChangeTracker.HasChanges())
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
                 await tx.CommitAsync(cancellationToken);
             }
             catch
@@ -59,6 +69,12 @@ public sealed class DbInboxStore(LiaisonDb db) : IInboxStore
         }
         return new InboxOutcome(false, entry);
     }
+
+    /// <summary>A time as the provider stores it: SQLite columns hold the model's binary form (raw SQL bypasses value converters).</summary>
+    private object Stored(DateTimeOffset value) =>
+        db.Provider == StorageProvider.Sqlite ? BinaryTime.ConvertToProvider(value.ToUniversalTime())! : value.ToUniversalTime();
+
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter BinaryTime = new();
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
     {

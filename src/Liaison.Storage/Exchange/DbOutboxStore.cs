@@ -65,6 +65,28 @@ public sealed class DbOutboxStore(LiaisonDb db) : IOutboxStore
             .SetProperty(r => r.LastError, (string?)null), cancellationToken);
     }
 
+    /// <summary>Every message one receipt lists, in one transaction.</summary>
+    public async Task MarkDeliveredAsync(IReadOnlyList<(string Id, int Attempts)> messages, DateTimeOffset deliveredAt, string receipt,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        deliveredAt = deliveredAt.ToUniversalTime();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Rows of one envelope were claimed together and mostly share their attempt count: one statement per count.
+        foreach (var group in messages.GroupBy(m => m.Attempts))
+        {
+            var ids = group.Select(m => m.Id).ToList();
+            var attempts = group.Key;
+            await Rows.Where(r => ids.Contains(r.Id) && r.State != OutboxState.Delivered).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.State, OutboxState.Delivered)
+                .SetProperty(r => r.Attempts, attempts)
+                .SetProperty(r => r.DeliveredAt, deliveredAt)
+                .SetProperty(r => r.Receipt, receipt)
+                .SetProperty(r => r.LastError, (string?)null), cancellationToken);
+        }
+        await tx.CommitAsync(cancellationToken);
+    }
+
     public Task ScheduleRetryAsync(string id, int attempts, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken = default)
     {
         nextAttemptAt = nextAttemptAt.ToUniversalTime();
