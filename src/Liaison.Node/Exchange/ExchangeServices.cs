@@ -28,6 +28,7 @@ public static class ExchangeServices
         });
         services.AddScoped<InboundDispatcher>();
         services.AddHostedService<DeliveryService>();
+        services.AddHostedService<InboxJanitor>();
         return services;
     }
 
