@@ -3,6 +3,7 @@ using Liaison.Node.Analysis;
 using Liaison.Node.Api;
 using Liaison.Node.Audit;
 using Liaison.Node.Evidence;
+using Liaison.Node.Exchange;
 using Liaison.Node.Federation;
 using Liaison.Node.Policy;
 using Liaison.Node.Web;
@@ -42,6 +43,7 @@ public static class NodeHost
         builder.Services.AddFederation(node);
         builder.Services.AddWitnessing();
         builder.Services.AddEvidence();
+        builder.Services.AddExchange();
         builder.Services.AddAuthentication(TokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);
@@ -76,6 +78,7 @@ public static class NodeHost
         app.MapFederation();
         app.MapWitnessEndpoint();
         app.MapGroup("/api/cases").WithTags("evidence").MapEvidenceApi();
+        app.MapExchange();
         app.MapWebUi();
         return app;
     }

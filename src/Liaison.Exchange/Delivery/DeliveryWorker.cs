@@ -114,13 +114,20 @@ public sealed class DeliveryWorker(
             }
             return;
         }
+        var delivered = batch.Zip(outcomes).Where(p => p.Second.Verdict == ReceiptVerdict.Delivered).ToList();
+        if (delivered.Count > 0)
+        {
+            await outbox.MarkDeliveredAsync(delivered.Select(p => (p.First.Id, p.First.Attempts + 1)).ToList(), time.GetUtcNow(), answer, CancellationToken.None);
+            foreach (var (message, outcome) in delivered)
+            {
+                Attempted?.Invoke(new DeliveryAttempt(message.Id, message.Recipient, message.Attempts + 1, OutboxState.Delivered, null, outcome.ReceivedAt));
+            }
+        }
         foreach (var (message, outcome) in batch.Zip(outcomes))
         {
             switch (outcome.Verdict)
             {
                 case ReceiptVerdict.Delivered:
-                    await outbox.MarkDeliveredAsync(message.Id, message.Attempts + 1, time.GetUtcNow(), answer, CancellationToken.None);
-                    Attempted?.Invoke(new DeliveryAttempt(message.Id, message.Recipient, message.Attempts + 1, OutboxState.Delivered, null, outcome.ReceivedAt));
                     break;
                 case ReceiptVerdict.Refused:
                     await Failed(message, $"{message.Recipient} refused {message.Id} ({outcome.Reason})", !outcome.Reason!.Value.CanHeal());

@@ -9,7 +9,7 @@ namespace Liaison.Exchange.Delivery;
 /// PostgreSQL <c>UPDATE … SET next_attempt_at = now + lease WHERE id IN (SELECT id … WHERE state = 'pending'
 /// AND next_attempt_at &lt;= now ORDER BY next_attempt_at LIMIT n FOR UPDATE SKIP LOCKED) RETURNING *</c>.
 /// The lease makes a row claimed by a crashed worker due again once it ends.</item>
-/// <item>The state changes are single-row updates keyed on id; <see cref="MarkDeliveredAsync"/> is idempotent.</item>
+/// <item>The state changes are single-row updates keyed on id; <c>MarkDeliveredAsync</c> is idempotent.</item>
 /// </list>
 /// </summary>
 public interface IOutboxStore
@@ -20,6 +20,20 @@ public interface IOutboxStore
     Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken = default);
 
     Task MarkDeliveredAsync(string id, int attempts, DateTimeOffset deliveredAt, string receipt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Marks every message one receipt lists as delivered. A database store overrides it to write
+    /// them in one transaction (one commit per envelope instead of one per message).
+    /// </summary>
+    async Task MarkDeliveredAsync(IReadOnlyList<(string Id, int Attempts)> messages, DateTimeOffset deliveredAt, string receipt,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        foreach (var (id, attempts) in messages)
+        {
+            await MarkDeliveredAsync(id, attempts, deliveredAt, receipt, cancellationToken);
+        }
+    }
 
     Task ScheduleRetryAsync(string id, int attempts, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken = default);
 

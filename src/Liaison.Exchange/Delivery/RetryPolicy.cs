@@ -26,9 +26,13 @@ public sealed class RetryPolicy
     /// <summary>How long the worker sleeps when nothing is due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Messages claimed per pass.</summary>
+    /// <summary>
+    /// Messages claimed per pass. Larger than <see cref="MaxBatchMessages"/> so that a burst to one
+    /// peer travels as several envelopes in flight at once (up to <see cref="Parallelism"/>) instead
+    /// of one envelope per pass.
+    /// </summary>
     [Range(1, 10_000)]
-    public int BatchSize { get; set; } = 64;
+    public int BatchSize { get; set; } = 256;
 
     /// <summary>The most messages to one peer sent in one envelope (one key agreement for all). 1 disables batching.</summary>
     [Range(1, 10_000)]
