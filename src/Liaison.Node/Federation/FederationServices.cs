@@ -22,6 +22,7 @@ public static class FederationServices
         services.AddOptions<PsiBudgetOptions>().BindConfiguration("Federation:PsiBudget").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => NodeFederation.Open(node, sp.GetRequiredService<TimeProvider>(), sp.GetService<KeyPassphrase>(),
             sp.GetRequiredService<IOptions<ExchangeOptions>>().Value, sp.GetRequiredService<IOptions<PsiBudgetOptions>>().Value));
+        services.AddHostedService<BudgetRestore>();
         services.AddScoped<FederationJournal>();
         services.AddScoped<HitNoHitResponder>();
         services.AddScoped<HitNoHitService>();
