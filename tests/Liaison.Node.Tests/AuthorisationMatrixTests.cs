@@ -62,12 +62,16 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         // This fixture's node has no exchange identity, so a permitted run ends in 503; the federation tests cover success.
         new("POST", "/api/cases/{caseId}/hit-no-hit", c => Post($"/api/cases/{c}/hit-no-hit", new { peer = "nl-politie", purpose = "criminal-investigation", kinds = new[] { "phone" } }),
             (u, c) => u is "investigator" or "analyst" or "supervisor" or "outsider" && Member(u, c), PermitMeansSuccess: false),
+        new("POST", "/api/cases/{caseId}/linkage", c => Post($"/api/cases/{c}/linkage", new { hub = "eu-hub", run = "r1", participants = new[] { "nl-politie" }, purpose = "criminal-investigation" }),
+            (u, c) => u is "investigator" or "analyst" or "supervisor" or "outsider" && Member(u, c), PermitMeansSuccess: false),
+        new("GET", "/api/cases/{caseId}/linkage/{run}", c => Get($"/api/cases/{c}/linkage/r1?hub=eu-hub&purpose=criminal-investigation"),
+            (u, c) => u is "investigator" or "analyst" or "supervisor" or "outsider" && Member(u, c), PermitMeansSuccess: false),
     ];
 
     /// <summary>Reachable without signing in, on purpose: health, and exchanging a password for a token.</summary>
     private static readonly string[] Anonymous = ["GET /health/live", "GET /health/ready", "POST /api/auth/token",
         // Authenticated by the signed envelope it carries, not by a user (docs/matching.md, "Hit/no-hit between nodes").
-        "POST /federation/psi"];
+        "POST /federation/psi", "POST /federation/linkage"];
 
     private static bool Reads(string u) => u is "investigator" or "analyst" or "supervisor" or "liaison-officer" or "outsider";
     private static bool Imports(string u) => u is "investigator" or "analyst" or "outsider";
