@@ -9,7 +9,7 @@ if (what is "primitives" or "all")
 {
     PrimitivesBench.Run();
 }
-if (what is "psi-profile" or "primitives" or "all")
+if (what is "psi-profile" or "all")
 {
     PsiProfileBench.Run();
 }
