@@ -14,6 +14,11 @@ dotnet "$bench" primitives
 openssl speed -seconds 2 -bytes 16 -hmac sha256 2>/dev/null | tail -n 1 | awk '{ printf "| HMAC-SHA256, 16-byte input | openssl speed -hmac sha256 (context reused) | | | %\047.0f |\n", $2 * 1000 / 16 }'
 openssl speed -seconds 2 ecdhx25519 2>/dev/null | tail -n 1 | awk '{ printf "| X25519 ECDH (not ristretto255: a Montgomery ladder, the nearest OpenSSL peer) | openssl speed ecdhx25519 | | | %s |\n", $NF }'
 
+echo "== PSI: where an identifier's CPU goes, beside the fastest group operations libsodium and OpenSSL offer here"
+dotnet "$bench" psi-profile
+openssl speed -seconds 2 ed25519 2>/dev/null | tail -n 1 | awk '{ printf "| Ed25519 sign (fixed-base) / verify (double-base) | openssl speed ed25519 | | | | %s / %s |\n", $(NF-1), $NF }'
+openssl speed -seconds 2 ecdhx25519 2>/dev/null | tail -n 1 | awk '{ printf "| X25519 (Montgomery ladder, hand-tuned assembly) | openssl speed ecdhx25519 | | | | %s |\n", $NF }'
+
 echo "== PSI"
 dotnet "$bench" psi "$@"
 

@@ -1,6 +1,6 @@
 using Liaison.Bench.Matching;
 
-// Usage: Liaison.Bench.Matching [primitives|psi|dice|clk|all] [--large] [--febrl=FOLDER]
+// Usage: Liaison.Bench.Matching [primitives|psi-profile|psi|dice|clk|all] [--large] [--febrl=FOLDER]
 // Prints one markdown table row per measurement; bench/matching.sh runs it beside its peers.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var large = args.Contains("--large");
@@ -8,6 +8,10 @@ Console.WriteLine($"# Liaison.Bench.Matching {what} on {Environment.ProcessorCou
 if (what is "primitives" or "all")
 {
     PrimitivesBench.Run();
+}
+if (what is "psi-profile" or "all")
+{
+    PsiProfileBench.Run();
 }
 if (what is "psi" or "all")
 {

@@ -98,12 +98,16 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         // No dead letter here: a permitted retry answers 409, the exchange tests cover success.
         new("POST", "/api/exchange/outbox/{id}/retry", _ => new HttpRequestMessage(HttpMethod.Post, "/api/exchange/outbox/no-such-id/retry"), (u, _) => u is "admin",
             PermitMeansSuccess: false),
+        new("POST", "/api/cases/{caseId}/linkage", c => Post($"/api/cases/{c}/linkage", new { hub = "eu-hub", run = "r1", participants = new[] { "nl-politie" }, purpose = "criminal-investigation" }),
+            (u, c) => u is "investigator" or "analyst" or "supervisor" or "outsider" && Member(u, c), PermitMeansSuccess: false),
+        new("GET", "/api/cases/{caseId}/linkage/{run}", c => Get($"/api/cases/{c}/linkage/r1?hub=eu-hub&purpose=criminal-investigation"),
+            (u, c) => u is "investigator" or "analyst" or "supervisor" or "outsider" && Member(u, c), PermitMeansSuccess: false),
     ];
 
     /// <summary>Reachable without signing in, on purpose: health, and exchanging a password for a token.</summary>
     private static readonly string[] Anonymous = ["GET /health/live", "GET /health/ready", "POST /api/auth/token",
         // Authenticated by the signed envelope it carries, not by a user (docs/matching.md, "Hit/no-hit between nodes").
-        "POST /federation/psi",
+        "POST /federation/psi", "POST /federation/linkage",
         // A peer node, authenticated by its signed Liaison-Ledger-Keys statement (docs/ledger.md, "Witnessing between nodes").
         "POST /api/ledger/witness/add-checkpoint",
 

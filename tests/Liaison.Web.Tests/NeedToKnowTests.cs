@@ -22,6 +22,7 @@ public sealed class NeedToKnowTests(AccessNode web)
         "/entities/k-p-ana",
         "/imports/1",
         "/members",
+        "/hit-no-hit",
     };
 
     [Theory]

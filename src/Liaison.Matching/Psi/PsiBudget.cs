@@ -11,6 +11,9 @@ public sealed class PsiBudget
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
+    /// <summary>The rolling window every per-day limit is measured over; charges older than this no longer count.</summary>
+    public static TimeSpan Period => Window;
+
     private readonly PsiBudgetOptions _options;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, PeerUsage> _peers = new(StringComparer.Ordinal);

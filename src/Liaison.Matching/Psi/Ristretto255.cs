@@ -28,9 +28,6 @@ internal static class Ristretto255
     public static bool TryMultiply(ReadOnlySpan<byte> scalar, ReadOnlySpan<byte> element, Span<byte> product) =>
         Sodium.crypto_scalarmult_ristretto255(product[..ElementBytes], scalar[..ScalarBytes], element[..ElementBytes]) == 0;
 
-    public static bool IsValidElement(ReadOnlySpan<byte> element) =>
-        element.Length == ElementBytes && Sodium.crypto_core_ristretto255_is_valid_point(element) == 1;
-
     /// <summary>A uniformly random non-zero scalar from the operating system's CSPRNG (64 bytes reduced mod ℓ).</summary>
     public static byte[] RandomScalar()
     {

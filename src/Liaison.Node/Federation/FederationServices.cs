@@ -1,6 +1,7 @@
 using Liaison.Exchange;
 using Liaison.Exchange.Identity;
 using Liaison.Matching.Psi;
+using Liaison.Node.Federation.Linkage;
 using Liaison.Storage.Nodes;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,11 @@ public static class FederationServices
         services.AddOptions<PsiBudgetOptions>().BindConfiguration("Federation:PsiBudget").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => NodeFederation.Open(node, sp.GetRequiredService<TimeProvider>(), sp.GetService<KeyPassphrase>(),
             sp.GetRequiredService<IOptions<ExchangeOptions>>().Value, sp.GetRequiredService<IOptions<PsiBudgetOptions>>().Value));
+        services.AddHostedService<BudgetRestore>();
+        services.AddOptions<LinkageHubOptions>().BindConfiguration("Federation:LinkageHub").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LinkageParticipantOptions>().BindConfiguration("Federation:Linkage");
+        services.AddSingleton<LinkageRuns>();
+        services.AddScoped<LinkageParticipant>();
         services.AddScoped<FederationJournal>();
         services.AddScoped<HitNoHitResponder>();
         services.AddScoped<HitNoHitService>();
@@ -39,6 +45,8 @@ public static class FederationServices
         }
         app.MapPsiEndpoint();
         app.MapHitNoHitApi();
+        app.MapLinkageHub();
+        app.MapLinkageApi();
         return app;
     }
 }

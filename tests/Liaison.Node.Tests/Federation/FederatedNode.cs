@@ -92,6 +92,17 @@ public sealed class FederatedNode : IAsyncDisposable
         await _app.StartAsync();
     }
 
+    /// <summary>Stops the server, as a node shutting down does; <see cref="StartAsync"/> serves the same folder again.</summary>
+    public async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
     /// <summary>Adds <paramref name="other"/>'s current descriptor to this node's peers, as 'liaison peer add' does.</summary>
     public async Task TrustAsync(FederatedNode other)
     {

@@ -10,6 +10,7 @@ using Liaison.Node.Api;
 using Liaison.Node.Audit;
 using Liaison.Node.Policy;
 using Liaison.Storage;
+using Liaison.Storage.Federation;
 using Liaison.Storage.Nodes;
 
 namespace Liaison.Node.Federation;
@@ -90,6 +91,11 @@ public sealed class HitNoHitResponder(
         }
 
         var audited = reply.Audit;
+        var (handling, tlp) = AnswerScope.Markings(decision);
+        // Saved with the journal entry below (one SaveChanges): the charge survives a restart (BudgetRestore),
+        // the notice feeds the run history. Counts only.
+        db.PsiBudgetCharges().Add(new PsiBudgetChargeRow { PeerId = peer.NodeId, SessionId = audited.SessionId, Identifiers = audited.IdentifiersAsked, ChargedAt = audited.At });
+        db.HitNotices().Add(HitNotices.Holder(incomingCase, peer.NodeId, query.Purpose, kinds, audited, new Handling(handling).ToString(), tlp.ToLabel()));
         await journal.RecordAsync(new FederationEvent(LedgerEventType.HitRun, actor, "hit-run", "answered", incomingCase, query.Purpose, decision.Rule,
             new Dictionary<string, string>
             {
@@ -105,7 +111,6 @@ public sealed class HitNoHitResponder(
                 ["maxTlp"] = maxTlp.ToLabel(),
             }), ct);
 
-        var (handling, tlp) = AnswerScope.Markings(decision);
         var payload = JsonSerializer.SerializeToUtf8Bytes(new PsiMatchReply(header.MessageId, reply.Response), FederationMessages.Json);
         var answer = federation.Sealer.Seal(new OutgoingMessage(peer.NodeId, FederationMessages.PsiResponseType, payload, header.CaseReference,
             handling, tlp, FederationMessages.QueryLifetime), peer);

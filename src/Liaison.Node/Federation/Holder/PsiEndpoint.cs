@@ -45,7 +45,7 @@ internal static class PsiEndpoint
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>The body as text, or null as soon as it proves larger than <paramref name="max"/> bytes (never reading more than one byte beyond).</summary>
-    private static async Task<string?> ReadCappedAsync(HttpRequest request, int max, CancellationToken ct)
+    internal static async Task<string?> ReadCappedAsync(HttpRequest request, int max, CancellationToken ct)
     {
         var limit = max + 1;
         if (request.ContentLength > max)

@@ -6,6 +6,7 @@ using Liaison.Exchange.Peers;
 using Liaison.Ledger.Entries;
 using Liaison.Matching.Psi;
 using Liaison.Storage;
+using Liaison.Storage.Federation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Node.Federation;
@@ -78,6 +79,7 @@ public sealed class HitNoHitService(NodeFederation federation, LiaisonDb db, Fed
         };
         events.AddRange(hits.Select(h => new FederationEvent(LedgerEventType.Hit, run.Actor, "hit", "hit", run.CaseId, run.Purpose, run.PermittedBy,
             new Dictionary<string, string> { ["peer"] = peer.NodeId, ["session"] = querier.SessionId.ToString(), ["kind"] = h.Kind }, h.RecordIds)));
+        db.HitNotices().Add(HitNotices.Querier(run, peer.NodeId, result, detail["handling"], answerHeader.Tlp.ToLabel()));
         await journal.RecordAllAsync(events, ct);
         return new HitNoHitResult(peer.NodeId, run.Mode == PsiMode.Intersection ? "intersection" : "cardinality", result.IdentifiersAsked,
             result.MatchCount, result.HolderSetSize, hits, querier.SessionId, new Handling(answerHeader.Handling).ToString(), answerHeader.Tlp.ToLabel());

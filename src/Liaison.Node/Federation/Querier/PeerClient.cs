@@ -14,9 +14,13 @@ namespace Liaison.Node.Federation;
 /// </summary>
 internal static class PeerClient
 {
-    public static async Task<string> PostQueryAsync(NodeFederation federation, Peer peer, string envelope, CancellationToken ct)
+    public static Task<string> PostQueryAsync(NodeFederation federation, Peer peer, string envelope, CancellationToken ct) =>
+        PostAsync(federation, peer, FederationMessages.PsiPath, envelope, ct);
+
+    /// <summary>POSTs an envelope to <paramref name="path"/> under the peer's endpoint (the PSI holder, or a linkage hub).</summary>
+    public static async Task<string> PostAsync(NodeFederation federation, Peer peer, string path, string envelope, CancellationToken ct)
     {
-        var uri = PsiUri(peer.Descriptor.Endpoint);
+        var uri = PathUri(peer.Descriptor.Endpoint, path);
         using var content = new ByteArrayContent(Encoding.ASCII.GetBytes(envelope));
         content.Headers.ContentType = new MediaTypeHeaderValue(FederationMessages.JoseMediaType);
         HttpResponseMessage response;
@@ -40,11 +44,13 @@ internal static class PeerClient
     }
 
     /// <summary>The endpoint with a trailing slash, so a path in it is kept (https://hub.example/liaison/ + federation/psi).</summary>
-    public static Uri PsiUri(Uri endpoint)
+    public static Uri PsiUri(Uri endpoint) => PathUri(endpoint, FederationMessages.PsiPath);
+
+    public static Uri PathUri(Uri endpoint, string path)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         var root = endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
-        return new Uri(root, FederationMessages.PsiPath);
+        return new Uri(root, path);
     }
 
     private static HitNoHitException Refusal(string peer, HttpResponseMessage response, string body)

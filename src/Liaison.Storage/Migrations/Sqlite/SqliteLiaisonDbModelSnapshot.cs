@@ -193,6 +193,130 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.ToTable("exchange_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Storage.Federation.HitNoticeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<int>("Asked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asked");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Handling")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handling");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kinds");
+
+                    b.Property<int?>("MatchCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("match_count");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("PeerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("peer_id");
+
+                    b.Property<int>("PeerSetSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("peer_set_size");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<long>("RunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_at");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tlp");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("CaseId", "RunAt");
+
+                    b.ToTable("hit_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Federation.PsiBudgetChargeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ChargedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("charged_at");
+
+                    b.Property<int>("Identifiers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("identifiers");
+
+                    b.Property<string>("PeerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("peer_id");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChargedAt");
+
+                    b.HasIndex("PeerId", "ChargedAt");
+
+                    b.ToTable("psi_budget_charges", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Storage.Resolution.ResolutionDecisionRow", b =>
                 {
                     b.Property<long>("Id")
