@@ -26,5 +26,6 @@ internal static class CommandCatalog
         yield return ClkCommands.Create();
         yield return AnalyzeCommand.Create();
         yield return MatchCommand.Create();
+        yield return RetentionCommands.Create();
     }
 }

@@ -3,6 +3,7 @@ using Liaison.Node.Api;
 using Liaison.Node.Audit;
 using Liaison.Node.Federation;
 using Liaison.Node.Policy;
+using Liaison.Node.Retention;
 using Liaison.Node.Web;
 using Liaison.Storage;
 using Liaison.Storage.Ledger;
@@ -37,6 +38,9 @@ public static class NodeHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestGate>();
         builder.Services.AddFederation(node);
+        builder.Services.AddRetention();
+        builder.Services.AddScoped(sp => new StoredRecordCheck(sp.GetRequiredService<LiaisonDb>(), node, sp.GetRequiredService<Liaison.Core.Policy.PolicyStore>(),
+            new Liaison.Exchange.Peers.FilePeerDirectory(node.Directory), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddAuthentication(TokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);
@@ -66,6 +70,8 @@ public static class NodeHost
         app.MapGroup("/api/entities").WithTags("entities").MapEntitiesApi();
         app.MapGroup("/api/stats").WithTags("stats").MapStatsApi();
         app.MapGroup("/api/ledger").WithTags("ledger").MapLedgerApi();
+        app.MapGroup("/api/policy").WithTags("policy").MapPolicyCheckApi();
+        app.MapGroup("/api/retention").WithTags("retention").MapRetentionApi();
         app.MapFederation();
         app.MapWebUi();
         return app;
