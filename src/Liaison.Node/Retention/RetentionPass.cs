@@ -16,7 +16,7 @@ namespace Liaison.Node.Retention;
 public sealed class RetentionPass(LiaisonDb db, AuditJournal journal, PolicyStore store, TimeProvider clock, IRecordWithdrawals? withdrawals = null)
 {
     /// <summary>Purged ids per ledger entry: an entry stays small, and the digest in the run's entry covers them all.</summary>
-    public const int IdsPerEntry = 500;
+    public const int IdsPerEntry = 2000;
 
     public async Task<RetentionPassResult> RunAsync(string by, CancellationToken ct = default)
     {
