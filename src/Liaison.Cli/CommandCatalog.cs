@@ -27,5 +27,6 @@ internal static class CommandCatalog
         yield return ClkCommands.Create();
         yield return AnalyzeCommand.Create();
         yield return MatchCommand.Create();
+        yield return RetentionCommands.Create();
     }
 }

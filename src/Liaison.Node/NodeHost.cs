@@ -6,6 +6,7 @@ using Liaison.Node.Evidence;
 using Liaison.Node.Exchange;
 using Liaison.Node.Federation;
 using Liaison.Node.Policy;
+using Liaison.Node.Retention;
 using Liaison.Node.Web;
 using Liaison.Node.Witnessing;
 using Liaison.Storage;
@@ -44,6 +45,9 @@ public static class NodeHost
         builder.Services.AddWitnessing();
         builder.Services.AddEvidence();
         builder.Services.AddExchange();
+        builder.Services.AddRetention();
+        builder.Services.AddScoped(sp => new StoredRecordCheck(sp.GetRequiredService<LiaisonDb>(), node, sp.GetRequiredService<Liaison.Core.Policy.PolicyStore>(),
+            new Liaison.Exchange.Peers.FilePeerDirectory(node.Directory), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddAuthentication(TokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);
@@ -75,6 +79,8 @@ public static class NodeHost
         app.MapGroup("/api/entities").WithTags("entities").MapEntitiesApi();
         app.MapGroup("/api/stats").WithTags("stats").MapStatsApi();
         app.MapGroup("/api/ledger").WithTags("ledger").MapLedgerApi();
+        app.MapGroup("/api/policy").WithTags("policy").MapPolicyCheckApi();
+        app.MapGroup("/api/retention").WithTags("retention").MapRetentionApi();
         app.MapFederation();
         app.MapWitnessEndpoint();
         app.MapGroup("/api/cases").WithTags("evidence").MapEvidenceApi();

@@ -102,6 +102,13 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
             (u, c) => u is "investigator" or "analyst" or "supervisor" or "outsider" && Member(u, c), PermitMeansSuccess: false),
         new("GET", "/api/cases/{caseId}/linkage/{run}", c => Get($"/api/cases/{c}/linkage/r1?hub=eu-hub&purpose=criminal-investigation"),
             (u, c) => u is "investigator" or "analyst" or "supervisor" or "outsider" && Member(u, c), PermitMeansSuccess: false),
+        // Retention and policy checks: the DPO for every case (envelopes and decisions, never content), a supervisor for the cases they see.
+        new("GET", "/api/policy/check", c => Get($"/api/policy/check?as=investigator&record={(c == "C1" ? "c1-person" : "c2-secret")}&purpose=criminal-investigation"),
+            (u, c) => u is "dpo" || (u is "supervisor" && Member(u, c))),
+        new("GET", "/api/retention/overdue", _ => Get("/api/retention/overdue"), (u, _) => u is "supervisor" or "dpo"),
+        new("POST", "/api/retention/{recordId}/extend", c => Post($"/api/retention/{(c == "C1" ? "c1-person" : "c2-secret")}/extend", new { until = "2029-06-01", reason = "matrix" }),
+            (u, c) => u is "dpo" || (u is "supervisor" && Member(u, c))),
+        new("POST", "/api/retention/purge", _ => new HttpRequestMessage(HttpMethod.Post, "/api/retention/purge"), (u, _) => u is "dpo"),
     ];
 
     /// <summary>Reachable without signing in, on purpose: health, and exchanging a password for a token.</summary>

@@ -81,7 +81,7 @@ public class FormatImportTests
         var line = """{"id":"p1","schema":"Person","properties":{"name":["Олександр Коваленко"],"phone":["+380 67 123 4567"]}}""";
         await new ImportService(node.Config, node.Clock).ImportAsync(() => new MemoryStream(Encoding.UTF8.GetBytes(line)), "p.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C1" });
         await using var db = node.Db();
-        var search = new RecordSearch(db, new Core.Identifiers.PhoneNumberNormalizer("GB"));
+        var search = new RecordSearch(db, new Core.Identifiers.PhoneNumberNormalizer("GB"), DateOnly.MinValue);
 
         Assert.Equal("p1", Assert.Single(await search.FindAsync("00380671234567", ["C1"])).Id);
         Assert.Equal("p1", Assert.Single(await search.FindAsync("Oleksandr Kovalenko", ["C1"])).Id);

@@ -22,7 +22,7 @@ public class RoundTripTests
         await using (var db = first.Db())
         await using (var output = File.Create(exported))
         {
-            await FtmExport.WriteAsync(db, output, null);
+            await FtmExport.WriteAsync(db, output, null, DateOnly.MinValue);
         }
         await using var second = await TestNode.CreateAsync(provider);
         await new ImportService(second.Config, second.Clock).ImportFileAsync(exported, new ImportOptions { ImportedBy = "test", AllowFileCases = true });
@@ -30,7 +30,7 @@ public class RoundTripTests
         await using (var db = second.Db())
         await using (var output = File.Create(again))
         {
-            await FtmExport.WriteAsync(db, output, null);
+            await FtmExport.WriteAsync(db, output, null, DateOnly.MinValue);
         }
 
         var original = Canonical(ReadAll(Sample));

@@ -46,7 +46,7 @@ internal static class AnalyzeCommand
                 var node = await NodeDirectory.OpenAndMigrateAsync(nodeDir, ct);
                 await using var db = LiaisonDbFactory.Create(node);
                 var records = new List<Liaison.Core.Model.EntityRecord>();
-                await foreach (var r in CaseRecords.ReadAsync(db, c, ct))
+                await foreach (var r in CaseRecords.ReadAsync(db, c, Liaison.Core.Policy.Retention.RetentionDay.Today(TimeProvider.System), ct))
                 {
                     records.Add(r);
                 }

@@ -25,7 +25,7 @@ internal static class ExportCommand
             await using var db = LiaisonDbFactory.Create(node);
             var path = parse.GetValue(output);
             await using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
-            var count = await FtmExport.WriteAsync(db, stream, parse.GetValue(caseId), ct);
+            var count = await FtmExport.WriteAsync(db, stream, parse.GetValue(caseId), Liaison.Core.Policy.Retention.RetentionDay.Today(TimeProvider.System), ct);
             if (path is not null)
             {
                 Console.Error.WriteLine($"{count} entities written to {path}");

@@ -8,11 +8,12 @@ namespace Liaison.Cli.Commands;
 
 /// <summary>
 /// <c>liaison policy validate FILE</c> checks a policy file; <c>liaison policy explain FILE …</c> shows the
-/// decision and rule trail for a hypothetical request, so a DPO can try a change before deploying it.
+/// decision and rule trail for a hypothetical request, so a DPO can try a change before deploying it;
+/// <c>liaison policy check --dir D …</c> does the same for a stored record and a real user (<see cref="PolicyCheckCommand"/>).
 /// </summary>
 internal static class PolicyCommand
 {
-    public static Command Create() => new("policy", "Validate a policy file and explain its decisions") { Validate(), Explain() };
+    public static Command Create() => new("policy", "Validate a policy file and explain its decisions") { Validate(), Explain(), PolicyCheckCommand.Create() };
 
     private static Command Validate()
     {

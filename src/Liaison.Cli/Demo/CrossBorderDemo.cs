@@ -147,7 +147,7 @@ internal sealed class CrossBorderDemo(string root, IAnsiConsole console)
             var gb = _nodes[0];
             await using var db = Liaison.Storage.LiaisonDbFactory.Create(gb.Config);
             var records = new List<Liaison.Core.Model.EntityRecord>();
-            await foreach (var r in Liaison.Storage.Records.CaseRecords.ReadAsync(db, scenario.Nodes[0].CaseId, ct))
+            await foreach (var r in Liaison.Storage.Records.CaseRecords.ReadAsync(db, scenario.Nodes[0].CaseId, Liaison.Core.Policy.Retention.RetentionDay.Today(TimeProvider.System), ct))
             {
                 records.Add(r);
             }

@@ -10,6 +10,8 @@ public enum SubjectCategories
     Minor = 4,
     Witness = 8,
     Informant = 16,
+    /// <summary>A contact or associate of a suspect (LED art. 6 asks for such persons to be told apart from suspects).</summary>
+    Contact = 32,
 }
 
 public static class SubjectCategoriesExtensions

@@ -39,6 +39,9 @@ public sealed partial class CompiledPolicy
     /// <summary>Properties that carry or point at attached files, removed by <see cref="StripAttachments"/>.</summary>
     public required IReadOnlyList<string> AttachmentProperties { get; init; }
 
+    /// <summary>Review dates per data-subject category and the purge's grace period (docs/policy.md, "Retention").</summary>
+    public Retention.RetentionSchedule Retention { get; init; } = Policy.Retention.RetentionSchedule.Default;
+
     /// <summary>The data categories a record falls in under this policy.</summary>
     public IReadOnlySet<string> CategoriesOf(EntityRecord record)
     {

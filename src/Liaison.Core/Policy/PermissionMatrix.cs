@@ -30,9 +30,9 @@ public sealed class PermissionMatrix
     {
         [Role.Investigator] = [ReadRecord, Search, Import, Export, RunMatch, DraftRequest],
         [Role.Analyst] = [ReadRecord, Search, Import, RunMatch],
-        [Role.Supervisor] = [ReadRecord, Search, Export, Share, RunMatch, DraftRequest, ApproveRequest, ReadStatistics],
+        [Role.Supervisor] = [ReadRecord, Search, Export, Share, RunMatch, DraftRequest, ApproveRequest, ReadStatistics, ReviewRetention, CheckPolicy],
         [Role.LiaisonOfficer] = [ReadRecord, Search, Share, DraftRequest, RespondRequest],
-        [Role.DataProtectionOfficer] = [ReadLedger, VerifyLedger, ReadStatistics],
+        [Role.DataProtectionOfficer] = [ReadLedger, VerifyLedger, ReadStatistics, ReviewRetention, PurgeRecords, CheckPolicy],
         [Role.Admin] = [VerifyLedger, ReadStatistics, ManageUsers, ManagePeers, ManagePolicy],
     });
 

@@ -18,6 +18,12 @@ public enum PolicyAction
     ManageUsers,
     ManagePeers,
     ManagePolicy,
+    /// <summary>See the records past their review date (ids and envelopes, never content) and extend a review.</summary>
+    ReviewRetention,
+    /// <summary>Purge the records overdue beyond the grace period now, rather than at the next scheduled run.</summary>
+    PurgeRecords,
+    /// <summary>Ask how the policy in force decides a read or a share of a stored record (the decision, never the content).</summary>
+    CheckPolicy,
 }
 
 /// <summary>What an action implies for the checks the policy runs.</summary>

@@ -12,7 +12,7 @@ namespace Liaison.Node.Analysis;
 /// as a file (TLP:RED of another agency may not), so a refused record is left out of the file rather
 /// than the whole export refused. Called after the request itself was decided and journalled.
 /// </summary>
-internal sealed class CaseNetworks(LiaisonDb db, RequestGate gate)
+internal sealed class CaseNetworks(LiaisonDb db, RequestGate gate, TimeProvider clock)
 {
     public async Task<CaseNetwork> LoadAsync(string caseId, string purpose, bool forExport, CancellationToken ct)
     {
@@ -20,7 +20,7 @@ internal sealed class CaseNetworks(LiaisonDb db, RequestGate gate)
         var visibility = gate.Engine.VisibilityFor(caller);
         var kept = new List<EntityRecord>();
         var withheld = 0;
-        await foreach (var record in CaseRecords.ReadAsync(db, caseId, ct))
+        await foreach (var record in CaseRecords.ReadAsync(db, caseId, Liaison.Core.Policy.Retention.RetentionDay.Today(clock), ct))
         {
             if (!visibility.MaySee(record.Envelope.CaseId) || (forExport && !MayLeave(caller, caseId, purpose, record)))
             {

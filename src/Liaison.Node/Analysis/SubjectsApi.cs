@@ -5,6 +5,7 @@ using Liaison.Core.Policy;
 using Liaison.Core.Validation;
 using Liaison.Node.Api;
 using Liaison.Node.Policy;
+using Liaison.Storage.Retention;
 using Liaison.Storage;
 using Liaison.Storage.Nodes;
 using Liaison.Storage.Records;
@@ -33,7 +34,7 @@ internal static class SubjectsApi
             {
                 return refused;
             }
-            var records = await VisibleRecordsAsync(gate, db, caseId, ct);
+            var records = await VisibleRecordsAsync(gate, db, caseId, Liaison.Core.Policy.Retention.RetentionDay.Today(clock), ct);
             var rows = await db.Set<ResolutionDecisionRow>().AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.Id).ToListAsync(ct);
             var resolver = new EntityResolver(new RecordValidator(new PhoneNumberNormalizer(node.PhoneRegion), clock));
             var result = resolver.Resolve(records, rows.Select(SubjectsView.ToDecision));
@@ -64,7 +65,7 @@ internal static class SubjectsApi
             }
             foreach (var (field, id) in new[] { ("recordA", body.RecordA), ("recordB", body.RecordB) })
             {
-                if (!await db.Records.AnyAsync(r => r.Id == id && r.CaseId == caseId, ct))
+                if (!await db.Records.InForce(Liaison.Core.Policy.Retention.RetentionDay.Today(clock)).AnyAsync(r => r.Id == id && r.CaseId == caseId, ct))
                 {
                     return Problems.NotFound($"{field}: no record '{Clip(id)}' in case '{caseId}'");
                 }
@@ -106,11 +107,11 @@ internal static class SubjectsApi
     }
 
     /// <summary>The case's records the caller may see (call-detail rows are not subjects and are left out).</summary>
-    private static async Task<List<EntityRecord>> VisibleRecordsAsync(RequestGate gate, LiaisonDb db, string caseId, CancellationToken ct)
+    private static async Task<List<EntityRecord>> VisibleRecordsAsync(RequestGate gate, LiaisonDb db, string caseId, DateOnly today, CancellationToken ct)
     {
         var visibility = gate.Engine.VisibilityFor(await gate.CallerAsync(ct));
         var records = new List<EntityRecord>();
-        await foreach (var row in db.Records.AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in db.Records.AsNoTracking().InForce(today).Where(r => r.CaseId == caseId).OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             var record = RecordRowMapper.ToRecord(row);
             if (visibility.MaySee(record.Envelope.CaseId))

@@ -3,6 +3,7 @@ using Liaison.Node.Policy;
 using Liaison.Storage;
 using Liaison.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
+using Liaison.Storage.Retention;
 
 namespace Liaison.Node.Api;
 
@@ -15,7 +16,7 @@ internal static class CasesApi
 
     public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/", async (RequestGate gate, LiaisonDb db, CancellationToken ct) =>
+        group.MapGet("/", async (RequestGate gate, LiaisonDb db, TimeProvider clock, CancellationToken ct) =>
         {
             if (!await gate.PermissionAsync(PolicyAction.Search, "cases.list", ct: ct))
             {
@@ -24,10 +25,11 @@ internal static class CasesApi
             var caller = await gate.CallerAsync(ct);
             var cases = await db.Cases.AsNoTracking().Where(c => caller.Cases.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
             var result = new List<CaseSummary>();
+            var today = Liaison.Core.Policy.Retention.RetentionDay.Today(clock);
             foreach (var c in cases)
             {
                 result.Add(new CaseSummary(c.Id, c.Title, c.Status,
-                    await db.Records.LongCountAsync(r => r.CaseId == c.Id, ct),
+                    await db.Records.InForce(today).LongCountAsync(r => r.CaseId == c.Id, ct),
                     await db.CallRecords.LongCountAsync(r => r.CaseId == c.Id, ct),
                     await db.CaseMembers.Where(m => m.CaseId == c.Id).Select(m => m.UserName).ToArrayAsync(ct)));
             }

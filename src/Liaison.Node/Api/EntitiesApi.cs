@@ -2,12 +2,14 @@ using Liaison.Core.Identifiers;
 using Liaison.Core.Markings;
 using Liaison.Core.Model;
 using Liaison.Core.Policy;
+using Liaison.Core.Policy.Retention;
 using Liaison.Node.Policy;
 using Liaison.Storage;
 using Liaison.Storage.Nodes;
 using Liaison.Storage.Records;
 using Liaison.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
+using Liaison.Storage.Retention;
 
 namespace Liaison.Node.Api;
 
@@ -23,7 +25,7 @@ internal static class EntitiesApi
 
     public static RouteGroupBuilder MapEntitiesApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/", async (string? q, string? caseId, string? purpose, RequestGate gate, LiaisonDb db, NodeConfig node, CancellationToken ct) =>
+        group.MapGet("/", async (string? q, string? caseId, string? purpose, RequestGate gate, LiaisonDb db, NodeConfig node, TimeProvider clock, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(q) || q.Length > 200)
             {
@@ -34,13 +36,14 @@ internal static class EntitiesApi
             {
                 return decision.Rule == BuiltInRules.NeedToKnow ? Decisions.DeniedRead($"case '{caseId}'") : Decisions.Denied(decision);
             }
-            var rows = await new RecordSearch(db, new PhoneNumberNormalizer(node.PhoneRegion)).FindAsync(q, [caseId!], 100, ct);
+            var rows = await new RecordSearch(db, new PhoneNumberNormalizer(node.PhoneRegion), RetentionDay.Today(clock)).FindAsync(q, [caseId!], 100, ct);
             return Results.Ok(rows.Select(r => View(r, withProperties: false)));
         }).WithSummary("Search a case by phone, e-mail, IBAN, document number or name (case and purpose required)");
 
-        group.MapGet("/{id}", async (string id, string? purpose, RequestGate gate, LiaisonDb db, CancellationToken ct) =>
+        group.MapGet("/{id}", async (string id, string? purpose, RequestGate gate, LiaisonDb db, TimeProvider clock, CancellationToken ct) =>
         {
-            var row = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+            // A record past its review date is as missing as one never held.
+            var row = await db.Records.AsNoTracking().InForce(RetentionDay.Today(clock)).FirstOrDefaultAsync(r => r.Id == id, ct);
             var record = row is null ? null : RecordRowMapper.ToRecord(row);
             var decision = await gate.DecideAsync(PolicyAction.ReadRecord, row?.CaseId, purpose, record, subject: $"record {id}", ct: ct);
             if (row is null || !decision.IsPermitted)

@@ -35,6 +35,10 @@ public static class WebNav
         {
             items.Add(new("Statistics", "/statistics"));
         }
+        if (May(PolicyAction.ReviewRetention))
+        {
+            items.Add(new("Retention", "/retention"));
+        }
         if (May(PolicyAction.ManageUsers))
         {
             items.Add(new("Users", "/admin/users"));

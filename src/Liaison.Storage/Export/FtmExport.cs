@@ -9,12 +9,12 @@ namespace Liaison.Storage.Export;
 /// </summary>
 public static class FtmExport
 {
-    public static async Task<long> WriteAsync(LiaisonDb db, Stream output, string? caseId, CancellationToken ct = default)
+    public static async Task<long> WriteAsync(LiaisonDb db, Stream output, string? caseId, DateOnly today, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         using var writer = new FtmWriter(output);
         long count = 0;
-        await foreach (var record in CaseRecords.ReadAsync(db, caseId, ct))
+        await foreach (var record in CaseRecords.ReadAsync(db, caseId, today, ct))
         {
             writer.Write(record);
             count++;

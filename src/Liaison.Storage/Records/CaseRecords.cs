@@ -3,34 +3,35 @@ using Liaison.Core.Markings;
 using Liaison.Core.Model;
 using Liaison.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
+using Liaison.Storage.Retention;
 
 namespace Liaison.Storage.Records;
 
 /// <summary>
 /// A case's records as domain entities, call-detail rows included as FtM Call events between Phone
 /// entities (the case's own Phone record when it has one for the number, else "phone:+E164").
-/// Used by the FtM export and by analysis.
+/// Used by the FtM export and by analysis; records past their review date on <c>today</c> are left out.
 /// </summary>
 public static class CaseRecords
 {
-    public static async IAsyncEnumerable<EntityRecord> ReadAsync(LiaisonDb db, string? caseId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public static async IAsyncEnumerable<EntityRecord> ReadAsync(LiaisonDb db, string? caseId, DateOnly today, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var records = db.Records.AsNoTracking().Where(r => caseId == null || r.CaseId == caseId).OrderBy(r => r.Id);
+        var records = db.Records.AsNoTracking().InForce(today).Where(r => caseId == null || r.CaseId == caseId).OrderBy(r => r.Id);
         await foreach (var row in records.AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return RecordRowMapper.ToRecord(row);
         }
-        await foreach (var call in CallsAsync(db, caseId, ct))
+        await foreach (var call in CallsAsync(db, caseId, today, ct))
         {
             yield return call;
         }
     }
 
-    public static async IAsyncEnumerable<EntityRecord> CallsAsync(LiaisonDb db, string? caseId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public static async IAsyncEnumerable<EntityRecord> CallsAsync(LiaisonDb db, string? caseId, DateOnly today, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var phoneIds = await db.Identifiers.AsNoTracking()
+        var phoneIds = await db.Identifiers.AsNoTracking().InForce(db, today)
             .Where(i => (caseId == null || i.CaseId == caseId) && i.Kind == (int)IdentifierKind.Phone && i.Property == "number")
             .Select(i => new { i.Value, i.RecordId }).ToListAsync(ct);
         var byNumber = phoneIds.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Min(p => p.RecordId)!, StringComparer.Ordinal);

@@ -2,21 +2,23 @@ using Liaison.Core.Identifiers;
 using Liaison.Core.Model;
 using Liaison.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
+using Liaison.Storage.Retention;
 
 namespace Liaison.Storage.Records;
 
 /// <summary>
 /// Finds records by what an investigator types: a phone (any format), an e-mail, an IBAN, a
-/// document number or a name (diacritics and scripts folded). Always restricted to the given cases.
+/// document number or a name (diacritics and scripts folded). Always restricted to the given cases,
+/// and to records not past their review date on <c>today</c>.
 /// </summary>
-public sealed class RecordSearch(LiaisonDb db, PhoneNumberNormalizer phones)
+public sealed class RecordSearch(LiaisonDb db, PhoneNumberNormalizer phones, DateOnly today)
 {
     public async Task<IReadOnlyList<RecordRow>> FindAsync(string query, IReadOnlyCollection<string> caseIds, int limit = 50, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(caseIds);
         var keys = Keys(query).ToList();
-        var matches = db.Identifiers.AsNoTracking().Where(i => caseIds.Contains(i.CaseId));
+        var matches = db.Identifiers.AsNoTracking().Where(i => caseIds.Contains(i.CaseId)).InForce(db, today);
         var ids = new List<string>();
         foreach (var (kind, value) in keys)
         {
@@ -27,7 +29,7 @@ public sealed class RecordSearch(LiaisonDb db, PhoneNumberNormalizer phones)
             ids.AddRange(found);
         }
         var distinct = ids.Distinct(StringComparer.Ordinal).Take(limit).ToList();
-        return await db.Records.AsNoTracking().Where(r => distinct.Contains(r.Id)).OrderBy(r => r.Caption).ToListAsync(ct);
+        return await db.Records.AsNoTracking().InForce(today).Where(r => distinct.Contains(r.Id)).OrderBy(r => r.Caption).ToListAsync(ct);
     }
 
     private IEnumerable<(IdentifierKind, string)> Keys(string query)

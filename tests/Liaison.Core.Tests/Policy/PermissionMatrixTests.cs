@@ -10,9 +10,9 @@ public class PermissionMatrixTests
     {
         ["investigator"] = ["read-record", "search", "import", "export", "run-match", "draft-request"],
         ["analyst"] = ["read-record", "search", "import", "run-match"],
-        ["supervisor"] = ["read-record", "search", "export", "share", "run-match", "draft-request", "approve-request", "read-statistics"],
+        ["supervisor"] = ["read-record", "search", "export", "share", "run-match", "draft-request", "approve-request", "read-statistics", "review-retention", "check-policy"],
         ["liaison-officer"] = ["read-record", "search", "share", "draft-request", "respond-request"],
-        ["dpo"] = ["read-ledger", "verify-ledger", "read-statistics"],
+        ["dpo"] = ["read-ledger", "verify-ledger", "read-statistics", "review-retention", "purge-records", "check-policy"],
         ["admin"] = ["verify-ledger", "read-statistics", "manage-users", "manage-peers", "manage-policy"],
     };
 

@@ -21,7 +21,7 @@ public static partial class PolicyLoader
     private static readonly string[] TopLevelKeys =
     [
         "format", "version", "description", "purposes", "offences", "data-categories", "jurisdiction-groups",
-        "instruments", "roles", "need-to-know", "attachment-properties", "rules",
+        "instruments", "roles", "need-to-know", "attachment-properties", "rules", "retention",
     ];
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
@@ -56,6 +56,7 @@ public static partial class PolicyLoader
         var attachments = ReadAttachmentProperties(reader, top);
         var known = new Known(purposes, offences, categories.Select(c => c.Id).ToFrozenSet(StringComparer.Ordinal), groups, instruments);
         var rules = ReadRules(reader, top, known, attachments);
+        var retention = ReadRetention(reader, top);
         if (reader.Errors.Count > 0)
         {
             throw new PolicyFileException(reader.Errors);
@@ -71,6 +72,7 @@ public static partial class PolicyLoader
             NeedToKnow = needToKnow,
             Rules = rules,
             AttachmentProperties = attachments,
+            Retention = retention,
         };
     }
 

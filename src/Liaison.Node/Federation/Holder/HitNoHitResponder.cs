@@ -69,7 +69,7 @@ public sealed class HitNoHitResponder(
 
         var excluded = AnswerScope.ExcludedSubjects(engine, request);
         var maxTlp = AnswerScope.MaxTlp(engine, decision);
-        var identifiers = await HolderIdentifiers.LoadAsync(db, kinds, engine.VisibleCases(desk), maxTlp, excluded, ct);
+        var identifiers = await HolderIdentifiers.LoadAsync(db, kinds, engine.VisibleCases(desk), maxTlp, excluded, Liaison.Core.Policy.Retention.RetentionDay.Today(clock), ct);
         PsiHolderReply reply;
         try
         {

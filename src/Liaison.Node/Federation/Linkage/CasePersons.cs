@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Liaison.Core.Markings;
+using Liaison.Storage.Retention;
 using Liaison.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,10 +20,10 @@ internal static class CasePersons
         ["date_of_birth"] = "birthDate",
     };
 
-    public static async Task<List<(string RecordId, Func<string, string?> Column)>> LoadAsync(LiaisonDb db, string caseId, CancellationToken ct)
+    public static async Task<List<(string RecordId, Func<string, string?> Column)>> LoadAsync(LiaisonDb db, string caseId, DateOnly today, CancellationToken ct)
     {
         var red = (int)Tlp.Red;
-        var rows = await db.Records.AsNoTracking()
+        var rows = await db.Records.AsNoTracking().InForce(today)
             .Where(r => r.CaseId == caseId && r.Schema == "Person" && !r.IsReceivedCopy && r.Tlp < red)
             .OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.PropertiesJson })

@@ -17,13 +17,13 @@ namespace Liaison.Node.Federation.Linkage;
 /// result and maps the references back to its own record ids. Journals each step; the caller must have
 /// had the run permitted by the policy (action run-match on the case) first.
 /// </summary>
-public sealed class LinkageParticipant(NodeFederation federation, LiaisonDb db, NodeConfig node, IOptions<LinkageParticipantOptions> options, FederationJournal journal)
+public sealed class LinkageParticipant(NodeFederation federation, LiaisonDb db, NodeConfig node, IOptions<LinkageParticipantOptions> options, FederationJournal journal, TimeProvider clock)
 {
     public async Task<LinkageReceipt> UploadAsync(string actor, string caseId, string purpose, string hub, string run, IReadOnlyList<string> participants,
         string permittedBy, CancellationToken ct)
     {
         var peer = await HubAsync(hub, ct);
-        var persons = await CasePersons.LoadAsync(db, caseId, ct);
+        var persons = await CasePersons.LoadAsync(db, caseId, Liaison.Core.Policy.Retention.RetentionDay.Today(clock), ct);
         if (persons.Count == 0)
         {
             throw new HitNoHitException(HitNoHitFailure.NothingToMatch, hub, $"case '{caseId}' has no persons to link");
@@ -52,7 +52,7 @@ public sealed class LinkageParticipant(NodeFederation federation, LiaisonDb db, 
         var reply = await ExchangeAsync<LinkageResultReply>(peer, LinkageMessages.ResultRequestType, LinkageMessages.ResultType,
             new LinkageResultRequest(run), caseId, ct);
         var refs = OpaqueRefs.Load(node.Directory);
-        var persons = await CasePersons.LoadAsync(db, caseId, ct);
+        var persons = await CasePersons.LoadAsync(db, caseId, Liaison.Core.Policy.Retention.RetentionDay.Today(clock), ct);
         var byRef = persons.ToDictionary(p => refs.For(run, p.RecordId), p => p.RecordId, StringComparer.Ordinal);
         // A reference this case does not produce (records deleted since, or a hub that lies) is dropped, not guessed.
         var links = reply.Matches.Where(m => byRef.ContainsKey(m.Mine))

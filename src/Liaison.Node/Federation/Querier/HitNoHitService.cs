@@ -5,6 +5,7 @@ using Liaison.Exchange.Envelopes;
 using Liaison.Exchange.Peers;
 using Liaison.Ledger.Entries;
 using Liaison.Matching.Psi;
+using Liaison.Storage.Retention;
 using Liaison.Storage;
 using Liaison.Storage.Federation;
 using Microsoft.EntityFrameworkCore;
@@ -89,7 +90,7 @@ public sealed class HitNoHitService(NodeFederation federation, LiaisonDb db, Fed
     private async Task<Dictionary<(IdentifierKind Kind, string Value), IReadOnlyList<string>>> CaseIdentifiersAsync(HitNoHitRun run, CancellationToken ct)
     {
         var kindCodes = run.Kinds.Select(k => (int)k).ToList();
-        var rows = await db.Identifiers.AsNoTracking()
+        var rows = await db.Identifiers.AsNoTracking().InForce(db, Liaison.Core.Policy.Retention.RetentionDay.Today(clock))
             .Where(i => i.CaseId == run.CaseId && kindCodes.Contains(i.Kind))
             .Select(i => new { i.Kind, i.Value, i.RecordId })
             .ToListAsync(ct);

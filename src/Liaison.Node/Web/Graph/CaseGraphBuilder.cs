@@ -1,8 +1,10 @@
+using Liaison.Core.Policy.Retention;
 using System.Text.Json;
 using Liaison.Core.Markings;
 using Liaison.Core.Model;
 using Liaison.Storage;
 using Microsoft.EntityFrameworkCore;
+using Liaison.Storage.Retention;
 
 namespace Liaison.Node.Web.Graph;
 
@@ -13,7 +15,7 @@ namespace Liaison.Node.Web.Graph;
 /// rows become weighted Call edges between the Phone entities with those numbers. Only records of the
 /// case are read, so an edge never reveals an entity of another case.
 /// </summary>
-internal sealed class CaseGraphBuilder(LiaisonDb db, IGraphMetrics metrics)
+internal sealed class CaseGraphBuilder(LiaisonDb db, IGraphMetrics metrics, TimeProvider clock)
 {
     /// <summary>More than this and the explorer shows the best-connected entities only.</summary>
     public const int MaxNodes = 2000;
@@ -22,7 +24,7 @@ internal sealed class CaseGraphBuilder(LiaisonDb db, IGraphMetrics metrics)
 
     public async Task<CaseGraph> BuildAsync(string caseId, CancellationToken ct)
     {
-        var rows = await db.Records.AsNoTracking().Where(r => r.CaseId == caseId)
+        var rows = await db.Records.AsNoTracking().InForce(RetentionDay.Today(clock)).Where(r => r.CaseId == caseId)
             .Select(r => new { r.Id, r.Schema, r.Caption, r.Tlp, r.HandlingCodes, r.PropertiesJson }).ToListAsync(ct);
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         foreach (var r in rows.Where(r => Schemata.TryGet(r.Schema, out var s) && s.Kind == SchemaKind.Thing))
@@ -72,7 +74,7 @@ internal sealed class CaseGraphBuilder(LiaisonDb db, IGraphMetrics metrics)
             return 0;
         }
         var phone = (int)IdentifierKind.Phone;
-        var identifiers = await db.Identifiers.AsNoTracking().Where(i => i.CaseId == caseId && i.Kind == phone)
+        var identifiers = await db.Identifiers.AsNoTracking().InForce(db, RetentionDay.Today(clock)).Where(i => i.CaseId == caseId && i.Kind == phone)
             .Select(i => new { i.Value, i.RecordId }).ToListAsync(ct);
         // A number's Phone entity if there is one, else any entity holding the number.
         var byNumber = identifiers.Where(i => nodes.ContainsKey(i.RecordId))

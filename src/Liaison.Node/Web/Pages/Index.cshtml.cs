@@ -5,6 +5,7 @@ using Liaison.Storage;
 using Liaison.Storage.Rows;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Liaison.Storage.Retention;
 
 namespace Liaison.Node.Web.Pages;
 
@@ -12,7 +13,7 @@ namespace Liaison.Node.Web.Pages;
 /// The dashboard: the cases the user may see with their counts and latest imports, and for those who
 /// may read the journal its newest entries. Cases the user has no need to know are not listed at all.
 /// </summary>
-internal sealed class IndexModel(RequestGate gate, CaseAccess access, LiaisonDb db, PolicyStore store) : PageModel
+internal sealed class IndexModel(RequestGate gate, CaseAccess access, LiaisonDb db, PolicyStore store, TimeProvider clock) : PageModel
 {
     public sealed record CaseSummary(string Id, string Title, string Status, long Records, long CallRecords, DateTimeOffset? LastImport);
 
@@ -46,7 +47,7 @@ internal sealed class IndexModel(RequestGate gate, CaseAccess access, LiaisonDb 
     {
         var visible = (await access.VisibleCasesAsync(ct)).ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => visible.Contains(c.Id)).ToListAsync(ct);
-        var records = await db.Records.AsNoTracking().Where(r => visible.Contains(r.CaseId)).GroupBy(r => r.CaseId)
+        var records = await db.Records.AsNoTracking().InForce(Liaison.Core.Policy.Retention.RetentionDay.Today(clock)).Where(r => visible.Contains(r.CaseId)).GroupBy(r => r.CaseId)
             .Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var calls = await db.CallRecords.AsNoTracking().Where(r => visible.Contains(r.CaseId)).GroupBy(r => r.CaseId)
             .Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);

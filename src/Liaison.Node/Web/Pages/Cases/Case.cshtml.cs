@@ -6,11 +6,12 @@ using Liaison.Storage;
 using Liaison.Storage.Rows;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Liaison.Storage.Retention;
 
 namespace Liaison.Node.Web.Pages.Cases;
 
 /// <summary>A case's records with their markings, filtered by type, TLP, handling code or import; 100 a page.</summary>
-internal sealed class CaseModel(CaseAccess access, LiaisonDb db) : CasePageModel(access)
+internal sealed class CaseModel(CaseAccess access, LiaisonDb db, TimeProvider clock) : CasePageModel(access)
 {
     public const int PageSize = 100;
     private static readonly string[] LinkSchemata = Liaison.Core.Model.Schemata.List.Where(s => s.Kind != Liaison.Core.Model.SchemaKind.Thing).Select(s => s.Name).ToArray();
@@ -45,7 +46,7 @@ internal sealed class CaseModel(CaseAccess access, LiaisonDb db) : CasePageModel
         {
             return refused;
         }
-        var all = db.Records.AsNoTracking().Where(r => r.CaseId == CaseId);
+        var all = db.Records.AsNoTracking().InForce(Liaison.Core.Policy.Retention.RetentionDay.Today(clock)).Where(r => r.CaseId == CaseId);
         Schemata = (await all.GroupBy(r => r.Schema).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
             .OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => (s.Key, s.Count)).ToList();
         CaseRecords = Schemata.Sum(s => s.Count);

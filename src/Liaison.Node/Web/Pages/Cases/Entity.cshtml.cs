@@ -8,6 +8,7 @@ using Liaison.Storage.Records;
 using Liaison.Storage.Rows;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Liaison.Storage.Retention;
 
 namespace Liaison.Node.Web.Pages.Cases;
 
@@ -16,7 +17,7 @@ namespace Liaison.Node.Web.Pages.Cases;
 /// legal basis, review date), its provenance (import file and hash), the links and events that name it,
 /// and for a phone the call-detail records with its number. Only records of the same case are shown.
 /// </summary>
-internal sealed class EntityModel(CaseAccess access, LiaisonDb db) : CasePageModel(access)
+internal sealed class EntityModel(CaseAccess access, LiaisonDb db, TimeProvider clock) : CasePageModel(access)
 {
     private const int MaxLinks = 300;
 
@@ -45,9 +46,12 @@ internal sealed class EntityModel(CaseAccess access, LiaisonDb db) : CasePageMod
     /// <summary>Call-detail records with one of this record's numbers.</summary>
     public sealed record CallSummary(long Calls, IReadOnlyList<(string Number, long Calls, LinkedEntity? Entity)> Counterparts);
 
+    /// <summary>The records this page may show: none past its review date, whether opened, linked or calling.</summary>
+    private IQueryable<RecordRow> Records => db.Records.AsNoTracking().InForce(Liaison.Core.Policy.Retention.RetentionDay.Today(clock));
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var row = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Id == Id, ct);
+        var row = await Records.FirstOrDefaultAsync(r => r.Id == Id, ct);
         var record = row is null ? null : RecordRowMapper.ToRecord(row);
         if (await OpenAsync(PolicyAction.ReadRecord, $"record {Clip(Id)}", record, ct) is { } refused)
         {
@@ -63,14 +67,14 @@ internal sealed class EntityModel(CaseAccess access, LiaisonDb db) : CasePageMod
         Import = row.ImportId is { } importId ? await db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == importId, ct) : null;
         // Properties are stored as JSON written with the default serializer, so the id appears exactly as it serialises.
         var needle = JsonSerializer.Serialize(Id);
-        var links = await db.Records.AsNoTracking()
+        var links = await Records
             .Where(r => r.CaseId == CaseId && r.Id != Id && r.PropertiesJson.Contains(needle))
             .OrderBy(r => r.Schema).ThenBy(r => r.Caption).Take(MaxLinks).ToListAsync(ct);
         var linkRecords = links.Select(l => (Row: l, Record: RecordRowMapper.ToRecord(l))).ToList();
         var referenced = Record.Properties.Where(p => Schema?.TypeOf(p.Key) == PropertyType.Entity).SelectMany(p => p.Value)
             .Concat(linkRecords.SelectMany(l => l.Record.Properties.Where(p => Kind(l.Row.Schema, p.Key) == PropertyType.Entity).SelectMany(p => p.Value)))
             .Where(v => v != Id).Distinct(StringComparer.Ordinal).ToList();
-        var entities = await db.Records.AsNoTracking().Where(r => r.CaseId == CaseId && referenced.Contains(r.Id))
+        var entities = await Records.Where(r => r.CaseId == CaseId && referenced.Contains(r.Id))
             .Select(r => new LinkedEntity(r.Id, r.Caption, r.Schema, r.Tlp, r.HandlingCodes)).ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, ct);
         Properties = Record.Properties.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => new PropertyView(p.Key, Schema?.TypeOf(p.Key) ?? PropertyType.Text,
@@ -116,7 +120,8 @@ internal sealed class EntityModel(CaseAccess access, LiaisonDb db) : CasePageMod
             .OrderByDescending(x => x.Count).ThenBy(x => x.Number, StringComparer.Ordinal).Take(10).ToList();
         var topNumbers = top.Select(t => t.Number).ToList();
         var holders = await db.Identifiers.AsNoTracking().Where(i => i.CaseId == CaseId && i.Kind == phone && topNumbers.Contains(i.Value))
-            .Join(db.Records.AsNoTracking(), i => i.RecordId, r => r.Id, (i, r) => new { i.Value, Entity = new LinkedEntity(r.Id, r.Caption, r.Schema, r.Tlp, r.HandlingCodes) })
+            
+            .Join(Records, i => i.RecordId, r => r.Id, (i, r) => new { i.Value, Entity = new LinkedEntity(r.Id, r.Caption, r.Schema, r.Tlp, r.HandlingCodes) })
             .ToListAsync(ct);
         var byNumber = holders.GroupBy(h => h.Value, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(h => h.Entity).OrderBy(e => e.Schema == "Phone" ? 0 : 1).First(), StringComparer.Ordinal);

@@ -5,11 +5,12 @@ using Liaison.Storage.Nodes;
 using Liaison.Storage.Rows;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Liaison.Storage.Retention;
 
 namespace Liaison.Node.Web.Pages.Cases;
 
 /// <summary>One import's outcome: file, format, SHA-256, counts per type, and the first rejected rows (ids, fields, reasons — no values).</summary>
-internal sealed class ImportResultModel(CaseAccess access, LiaisonDb db, NodeConfig node) : CasePageModel(access)
+internal sealed class ImportResultModel(CaseAccess access, LiaisonDb db, NodeConfig node, TimeProvider clock) : CasePageModel(access)
 {
     private const int RejectsShown = 50;
 
@@ -35,7 +36,7 @@ internal sealed class ImportResultModel(CaseAccess access, LiaisonDb db, NodeCon
             return this.NotFoundPage();
         }
         Import = import;
-        BySchema = (await db.Records.AsNoTracking().Where(r => r.ImportId == ImportId && r.CaseId == CaseId).GroupBy(r => r.Schema)
+        BySchema = (await db.Records.AsNoTracking().InForce(Liaison.Core.Policy.Retention.RetentionDay.Today(clock)).Where(r => r.ImportId == ImportId && r.CaseId == CaseId).GroupBy(r => r.Schema)
             .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct)).OrderByDescending(g => g.Count).Select(g => (g.Key, g.Count)).ToList();
         CallRecords = await db.CallRecords.LongCountAsync(c => c.ImportId == ImportId && c.CaseId == CaseId, ct);
         Rejects = await ReadRejectsAsync(ct);

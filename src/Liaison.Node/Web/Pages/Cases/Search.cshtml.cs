@@ -13,7 +13,7 @@ namespace Liaison.Node.Web.Pages.Cases;
 /// Search inside one case by what an investigator types: a phone in any format, an e-mail, a name
 /// (diacritics and scripts folded), an IBAN or a document number. Only the query's length is journalled.
 /// </summary>
-internal sealed class SearchModel(CaseAccess access, LiaisonDb db, NodeConfig node) : CasePageModel(access)
+internal sealed class SearchModel(CaseAccess access, LiaisonDb db, NodeConfig node, TimeProvider clock) : CasePageModel(access)
 {
     public const int Limit = 100;
 
@@ -42,7 +42,7 @@ internal sealed class SearchModel(CaseAccess access, LiaisonDb db, NodeConfig no
             Error = "A query is at most 200 characters.";
             return Page();
         }
-        var rows = await new RecordSearch(db, new PhoneNumberNormalizer(node.PhoneRegion)).FindAsync(query, [CaseId], Limit, ct);
+        var rows = await new RecordSearch(db, new PhoneNumberNormalizer(node.PhoneRegion), Liaison.Core.Policy.Retention.RetentionDay.Today(clock)).FindAsync(query, [CaseId], Limit, ct);
         Results = new RecordsTable(CaseId, rows);
         Mark(PageMarking.Of(rows.Select(r => (r.Tlp, r.HandlingCodes))));
         return Page();
