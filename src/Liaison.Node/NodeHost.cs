@@ -3,6 +3,7 @@ using Liaison.Node.Api;
 using Liaison.Node.Audit;
 using Liaison.Node.Federation;
 using Liaison.Node.Policy;
+using Liaison.Node.Requests;
 using Liaison.Node.Web;
 using Liaison.Storage;
 using Liaison.Storage.Ledger;
@@ -37,6 +38,7 @@ public static class NodeHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestGate>();
         builder.Services.AddFederation(node);
+        builder.Services.AddRequests(node);
         builder.Services.AddAuthentication(TokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);
@@ -67,6 +69,7 @@ public static class NodeHost
         app.MapGroup("/api/stats").WithTags("stats").MapStatsApi();
         app.MapGroup("/api/ledger").WithTags("ledger").MapLedgerApi();
         app.MapFederation();
+        app.MapRequests();
         app.MapWebUi();
         return app;
     }
