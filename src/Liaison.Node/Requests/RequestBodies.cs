@@ -37,7 +37,8 @@ public sealed record DraftBody
     public DataAccessRequest ToRequest(string id, NodeConfig node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        var normaliser = new TargetNormaliser(new PhoneNumberNormalizer(AddresseeJurisdiction is { Length: 2 } j ? j : node.PhoneRegion));
+        // Investigators write numbers as they would dial them at home, so national forms are read in this node's country.
+        var normaliser = new TargetNormaliser(new PhoneNumberNormalizer(node.PhoneRegion));
         var targets = new List<RequestTarget>();
         for (var i = 0; i < Targets.Count; i++)
         {

@@ -12,7 +12,12 @@ public sealed class RequestDeadlineWorker(IServiceScopeFactory scopes, RequestRu
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(rules.Settings.DeadlinePoll, clock);
+        if (rules.Settings.DeadlinePoll <= TimeSpan.Zero)
+        {
+            return;
+        }
+        // PeriodicTimer takes at most ~49 days; a poll longer than a day would miss the 8-hour emergency deadlines anyway.
+        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Min(rules.Settings.DeadlinePoll.Ticks, TimeSpan.TicksPerDay)), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

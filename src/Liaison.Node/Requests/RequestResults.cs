@@ -55,6 +55,9 @@ internal static class RequestResults
         }
     }
 
+    /// <summary>JSON with enums by name, as requests are stored and carried between nodes.</summary>
+    public static IResult Json<T>(T value, int status = StatusCodes.Status200OK) => TypedResults.Json(value, RequestDocument.Options, statusCode: status);
+
     private static IResult Conflict(string type, string detail) =>
         TypedResults.Problem(type: Problems.Base + type, title: "Conflict", detail: detail, statusCode: StatusCodes.Status409Conflict);
 }

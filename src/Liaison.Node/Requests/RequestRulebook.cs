@@ -6,13 +6,29 @@ using Liaison.Storage.Nodes;
 namespace Liaison.Node.Requests;
 
 /// <summary>The node's request rules, workflow and deadline monitor, built once from <see cref="RequestsSettings"/>.</summary>
-public sealed class RequestRulebook(NodeConfig node, RequestsSettings settings, TimeProvider clock)
+public sealed class RequestRulebook
 {
-    public NodeConfig Node { get; } = node;
-    public RequestsSettings Settings { get; } = settings;
-    public RequestRules Rules { get; } = RequestRules.Default;
-    public RequestWorkflow Workflow { get; } = new(RequestRules.Default, clock);
-    public DeadlineMonitor Monitor { get; } = new(RequestRules.Default, clock);
+    public RequestRulebook(NodeConfig node, RequestsSettings settings, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Node = node;
+        Settings = settings;
+        var instruments = RequestRules.Default.Instruments;
+        foreach (var (instrument, setting) in settings.Deadlines)
+        {
+            var profile = instruments[instrument];
+            instruments = instruments.With(profile with { Deadlines = profile.Deadlines with { Response = setting.Response, ExpiryGrace = setting.ExpiryGrace } });
+        }
+        Rules = RequestRules.Default with { Instruments = instruments };
+        Workflow = new RequestWorkflow(Rules, clock);
+        Monitor = new DeadlineMonitor(Rules, clock);
+    }
+
+    public NodeConfig Node { get; }
+    public RequestsSettings Settings { get; }
+    public RequestRules Rules { get; }
+    public RequestWorkflow Workflow { get; }
+    public DeadlineMonitor Monitor { get; }
 
     public bool IsProvider => Settings.Provider is not null;
 }

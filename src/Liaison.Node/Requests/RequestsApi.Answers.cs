@@ -17,10 +17,10 @@ internal static partial class RequestsApi
             {
                 case "refuse":
                     var code = DraftBody.Parse<RefusalReason>(body.RefusalReason, "refusalReason");
-                    return TypedResults.Ok(await service.ActAsync(id, body.Purpose, r => service.Workflow.Refuse(r, actor, code, body.Reason ?? ""), ct));
+                    return RequestResults.Json(await service.ActAsync(id, body.Purpose, r => service.Workflow.Refuse(r, actor, code, body.Reason ?? ""), ct));
                 case "fulfil" or "partly":
                     var files = (body.Files ?? []).Select((f, i) => new EvidenceUpload(f.Name, f.MediaType, Base64(f.Content, i))).ToList();
-                    return TypedResults.Ok(await service.FulfilAsync(id, actor, body.Outcome.Trim().Equals("partly", StringComparison.OrdinalIgnoreCase), body.Reason, files,
+                    return RequestResults.Json(await service.FulfilAsync(id, actor, body.Outcome.Trim().Equals("partly", StringComparison.OrdinalIgnoreCase), body.Reason, files,
                         body.Purpose, ct));
                 default:
                     return Problems.BadRequest($"request '{Clip(id)}', field 'outcome': '{Clip(body.Outcome)}' is not one of fulfil, partly, refuse");
@@ -69,7 +69,7 @@ internal static partial class RequestsApi
                 matched, body.OffenceCode, body.MaximumPenaltyYears, body.NecessityStatement);
             var actor = RequestActors.For(await gate.CallerAsync(ct), node.NodeId, rules.Settings, RequestRole.Investigator);
             var opened = await service.DraftAsync(draft, actor, body.Purpose, ct);
-            return TypedResults.Created($"/api/requests/{opened.Id}", opened);
+            return RequestResults.Json(opened, StatusCodes.Status201Created);
         });
     }
 }

@@ -15,7 +15,7 @@ internal static partial class RequestsApi
     /// </summary>
     private static async Task<IResult> StatisticsAsync(DateTimeOffset? from, DateTimeOffset? to, string? direction, RequestGate gate, RequestService service,
         RequestRulebook rules, CancellationToken ct) =>
-        await CompileAsync(from, to, direction, gate, service, rules, ct) is { } stats ? TypedResults.Ok(stats) : Denied();
+        await CompileAsync(from, to, direction, gate, service, rules, ct) is { } stats ? RequestResults.Json(stats) : Denied();
 
     private static async Task<IResult> StatisticsCsvAsync(DateTimeOffset? from, DateTimeOffset? to, string? direction, RequestGate gate, RequestService service,
         RequestRulebook rules, CancellationToken ct) =>

@@ -47,7 +47,7 @@ internal static partial class RequestsApi
             {
                 return decision.Rule == BuiltInRules.NeedToKnow ? Decisions.DeniedRead($"case '{caseId}'") : Decisions.Denied(decision);
             }
-            return TypedResults.Ok((await service.Store.OfCasesAsync([caseId], ct)).Select(RequestSummary.Of).ToList());
+            return RequestResults.Json((await service.Store.OfCasesAsync([caseId], ct)).Select(RequestSummary.Of).ToList());
         }
         if (!await gate.PermissionAsync(PolicyAction.ReadRecord, "requests.list", ct: ct))
         {
@@ -58,7 +58,7 @@ internal static partial class RequestsApi
         var visible = rows.Select(r => r.CaseId).Distinct(StringComparer.Ordinal)
             .Where(c => gate.Engine.Decide(new AccessRequest { Caller = caller, Action = PolicyAction.ReadRecord, CaseId = c, Purpose = purpose ?? DefaultPurpose }).IsPermitted)
             .ToHashSet(StringComparer.Ordinal);
-        return TypedResults.Ok(rows.Where(r => visible.Contains(r.CaseId)).OrderByDescending(r => r.UpdatedAt).Select(RequestSummary.Of).ToList());
+        return RequestResults.Json(rows.Where(r => visible.Contains(r.CaseId)).OrderByDescending(r => r.UpdatedAt).Select(RequestSummary.Of).ToList());
     }
 
     /// <summary>The purpose assumed for listing when none is stated: the one every request is for.</summary>
@@ -76,13 +76,13 @@ internal static partial class RequestsApi
             var draft = body.ToRequest(RequestIds.New(node.NodeId), node);
             var actor = RequestActors.For(await gate.CallerAsync(ct), node.NodeId, rules.Settings, RequestRole.Investigator);
             var opened = await service.DraftAsync(draft, actor, body.Purpose, ct);
-            return TypedResults.Created($"/api/requests/{opened.Id}", opened);
+            return RequestResults.Json(opened, StatusCodes.Status201Created);
         });
     }
 
     private static Task<IResult> GetAsync(string id, string? purpose, RequestGate gate, RequestService service, CancellationToken ct) =>
         OnRequest(id, purpose, PolicyAction.ReadRecord, gate, service, ct, async (row, request) =>
-            TypedResults.Ok(RequestView.Of(row, request, await service.Store.PackagesAsync(id, ct))));
+            RequestResults.Json(RequestView.Of(row, request, await service.Store.PackagesAsync(id, ct))));
 
     private static Task<IResult> ReviseAsync(string id, DraftBody body, RequestGate gate, RequestService service, RequestRulebook rules, NodeConfig node, CancellationToken ct) =>
         OnRequest(id, body.Purpose, PolicyAction.DraftRequest, gate, service, ct, async (row, request) =>
@@ -92,7 +92,7 @@ internal static partial class RequestsApi
                 return Problems.BadRequest($"request '{id}', field 'caseId': a request stays in the case it was opened in ('{request.CaseId}')");
             }
             var actor = await ActorAsync(gate, rules, node, RequestRole.Investigator, ct);
-            return TypedResults.Ok(await service.ActAsync(id, body.Purpose, r => service.Workflow.Revise(r, body.ToRequest(id, node), actor), ct));
+            return RequestResults.Json(await service.ActAsync(id, body.Purpose, r => service.Workflow.Revise(r, body.ToRequest(id, node), actor), ct));
         });
 
     private static Task<IResult> SubmitAsync(string id, ActionBody body, RequestGate gate, RequestService service, RequestRulebook rules, CancellationToken ct) =>
@@ -103,7 +103,7 @@ internal static partial class RequestsApi
                 throw new IllegalTransitionException(id, request.State, RequestAction.Approve);
             }
             new Core.Requests.Validation.DataAccessRequestValidator(rules.Rules).EnsureValid(request);
-            return Task.FromResult<IResult>(TypedResults.Ok(new { id, state = request.State.ToString(), ready = true }));
+            return Task.FromResult<IResult>(RequestResults.Json(new { id, state = request.State.ToString(), ready = true }));
         });
 
     private static Task<IResult> ApproveAsync(string id, ActionBody body, RequestGate gate, RequestService service, RequestRulebook rules, NodeConfig node, CancellationToken ct) =>
@@ -112,31 +112,31 @@ internal static partial class RequestsApi
             if (request.State == RequestState.AwaitingValidation)
             {
                 var authority = await ActorAsync(gate, rules, node, RequestRole.DesignatedAuthority, ct);
-                return TypedResults.Ok(await service.ActAsync(id, body.Purpose, r => service.Workflow.Validate(r, authority, body.Text), ct));
+                return RequestResults.Json(await service.ActAsync(id, body.Purpose, r => service.Workflow.Validate(r, authority, body.Text), ct));
             }
             var supervisor = await ActorAsync(gate, rules, node, RequestRole.Supervisor, ct);
-            return TypedResults.Ok(await service.ActAsync(id, body.Purpose, r => service.Workflow.Approve(r, supervisor, body.Text), ct));
+            return RequestResults.Json(await service.ActAsync(id, body.Purpose, r => service.Workflow.Approve(r, supervisor, body.Text), ct));
         });
 
     private static Task<IResult> SendBackAsync(string id, ActionBody body, RequestGate gate, RequestService service, RequestRulebook rules, NodeConfig node, CancellationToken ct) =>
         OnRequest(id, body.Purpose, PolicyAction.ApproveRequest, gate, service, ct, async (row, request) =>
         {
             var actor = await ActorAsync(gate, rules, node, request.State == RequestState.AwaitingValidation ? RequestRole.DesignatedAuthority : RequestRole.Supervisor, ct);
-            return TypedResults.Ok(await service.ActAsync(id, body.Purpose, r => service.Workflow.SendBack(r, actor, body.Text ?? ""), ct));
+            return RequestResults.Json(await service.ActAsync(id, body.Purpose, r => service.Workflow.SendBack(r, actor, body.Text ?? ""), ct));
         });
 
     private static Task<IResult> SendAsync(string id, ActionBody body, RequestGate gate, RequestService service, RequestRulebook rules, NodeConfig node, CancellationToken ct) =>
         OnRequest(id, body.Purpose, PolicyAction.DraftRequest, gate, service, ct, async (row, request) =>
         {
             var actor = await ActorAsync(gate, rules, node, RequestRole.LiaisonOfficer, ct);
-            return TypedResults.Ok(await service.ActAsync(id, body.Purpose, r => service.Workflow.Send(r, actor), ct));
+            return RequestResults.Json(await service.ActAsync(id, body.Purpose, r => service.Workflow.Send(r, actor), ct));
         });
 
     private static Task<IResult> AcknowledgeAsync(string id, ActionBody body, RequestGate gate, RequestService service, RequestRulebook rules, NodeConfig node, CancellationToken ct) =>
         OnRequest(id, body.Purpose, PolicyAction.RespondRequest, gate, service, ct, async (row, request) =>
         {
             var actor = await ActorAsync(gate, rules, node, AnswerRole(request), ct);
-            return TypedResults.Ok(await service.ActAsync(id, body.Purpose, r => service.Workflow.Acknowledge(r, actor), ct));
+            return RequestResults.Json(await service.ActAsync(id, body.Purpose, r => service.Workflow.Acknowledge(r, actor), ct));
         });
 
     private static async Task<IResult> ClarifyAsync(string id, ActionBody body, RequestGate gate, RequestService service, RequestRulebook rules, NodeConfig node, CancellationToken ct)
@@ -147,10 +147,10 @@ internal static partial class RequestsApi
             if (incoming)
             {
                 var responder = await ActorAsync(gate, rules, node, AnswerRole(request), ct);
-                return TypedResults.Ok(await service.ActAsync(id, body.Purpose, r => service.Workflow.AskClarification(r, responder, body.Text ?? ""), ct));
+                return RequestResults.Json(await service.ActAsync(id, body.Purpose, r => service.Workflow.AskClarification(r, responder, body.Text ?? ""), ct));
             }
             var actor = await ActorAsync(gate, rules, node, RequestRole.Investigator, ct, RequestRole.LiaisonOfficer);
-            return TypedResults.Ok(await service.ActAsync(id, body.Purpose, r => service.Workflow.AnswerClarification(r, actor, body.Text ?? ""), ct));
+            return RequestResults.Json(await service.ActAsync(id, body.Purpose, r => service.Workflow.AnswerClarification(r, actor, body.Text ?? ""), ct));
         });
     }
 
@@ -158,7 +158,7 @@ internal static partial class RequestsApi
         OnRequest(id, body.Purpose, PolicyAction.DraftRequest, gate, service, ct, async (row, request) =>
         {
             var actor = await ActorAsync(gate, rules, node, RequestRole.Investigator, ct, RequestRole.Supervisor, RequestRole.LiaisonOfficer);
-            return TypedResults.Ok(await service.ActAsync(id, body.Purpose, r => service.Workflow.Withdraw(r, actor, body.Text ?? ""), ct));
+            return RequestResults.Json(await service.ActAsync(id, body.Purpose, r => service.Workflow.Withdraw(r, actor, body.Text ?? ""), ct));
         });
 
     /// <summary>A provider's compliance team answers for a provider; a liaison officer for an agency.</summary>

@@ -17,10 +17,16 @@ public sealed record RequestsSettings
     /// <summary>The legal capacity in which this node's designated-authority users validate requests.</summary>
     public AuthorityCapacity ValidatorCapacity { get; init; } = AuthorityCapacity.DesignatedAuthority;
 
-    /// <summary>How often the deadline monitor looks at outstanding requests.</summary>
+    /// <summary>How often the deadline monitor looks at outstanding requests (at most daily); zero turns the background pass off.</summary>
     public TimeSpan DeadlinePoll { get; init; } = TimeSpan.FromMinutes(1);
 
     public ProviderSettings? Provider { get; init; }
+
+    /// <summary>
+    /// National practice for the periods the instruments leave open (docs/requests.md marks them "configurable
+    /// default"): per instrument, the response period and the grace after it before the request expires.
+    /// </summary>
+    public IReadOnlyDictionary<LegalInstrument, DeadlineSetting> Deadlines { get; init; } = new Dictionary<LegalInstrument, DeadlineSetting>();
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -52,6 +58,9 @@ public sealed record RequestsSettings
         File.WriteAllText(Path.Combine(node.Directory, FileName), JsonSerializer.Serialize(settings, Json));
     }
 }
+
+/// <summary>A response period and expiry grace replacing an instrument's default.</summary>
+public sealed record DeadlineSetting(TimeSpan Response, TimeSpan ExpiryGrace);
 
 /// <summary>What a provider's node answers: under which instruments, and for which requesting authorities (their node ids in the peer directory).</summary>
 public sealed record ProviderSettings
