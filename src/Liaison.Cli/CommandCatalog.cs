@@ -23,6 +23,7 @@ internal static class CommandCatalog
         yield return EvidenceCommands.Create();
         yield return KeyCommands.Create();
         yield return PeerCommands.Create();
+        yield return OutboxCommands.Create();
         yield return ClkCommands.Create();
         yield return AnalyzeCommand.Create();
         yield return MatchCommand.Create();

@@ -1,6 +1,7 @@
 using Liaison.Node.Accounts;
 using Liaison.Node.Api;
 using Liaison.Node.Audit;
+using Liaison.Node.Exchange;
 using Liaison.Node.Federation;
 using Liaison.Node.Policy;
 using Liaison.Node.Requests;
@@ -38,6 +39,7 @@ public static class NodeHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestGate>();
         builder.Services.AddFederation(node);
+        builder.Services.AddExchange();
         builder.Services.AddRequests(node);
         builder.Services.AddAuthentication(TokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
@@ -69,6 +71,7 @@ public static class NodeHost
         app.MapGroup("/api/stats").WithTags("stats").MapStatsApi();
         app.MapGroup("/api/ledger").WithTags("ledger").MapLedgerApi();
         app.MapFederation();
+        app.MapExchange();
         app.MapRequests();
         app.MapWebUi();
         return app;

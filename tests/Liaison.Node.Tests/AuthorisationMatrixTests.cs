@@ -62,12 +62,18 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         // This fixture's node has no exchange identity, so a permitted run ends in 503; the federation tests cover success.
         new("POST", "/api/cases/{caseId}/hit-no-hit", c => Post($"/api/cases/{c}/hit-no-hit", new { peer = "nl-politie", purpose = "criminal-investigation", kinds = new[] { "phone" } }),
             (u, c) => u is "investigator" or "analyst" or "supervisor" or "outsider" && Member(u, c), PermitMeansSuccess: false),
+        new("GET", "/api/exchange/outbox", _ => Get("/api/exchange/outbox?state=dead"), (u, _) => u is "admin"),
+        // No dead letter here: a permitted retry answers 409, the exchange tests cover success.
+        new("POST", "/api/exchange/outbox/{id}/retry", _ => new HttpRequestMessage(HttpMethod.Post, "/api/exchange/outbox/no-such-id/retry"), (u, _) => u is "admin",
+            PermitMeansSuccess: false),
     ];
 
     /// <summary>Reachable without signing in, on purpose: health, and exchanging a password for a token.</summary>
     private static readonly string[] Anonymous = ["GET /health/live", "GET /health/ready", "POST /api/auth/token",
         // Authenticated by the signed envelope it carries, not by a user (docs/matching.md, "Hit/no-hit between nodes").
-        "POST /federation/psi"];
+        "POST /federation/psi",
+        // Likewise: case messages and other durable messages from peers (docs/exchange.md).
+        "POST /federation/messages"];
 
     private static bool Reads(string u) => u is "investigator" or "analyst" or "supervisor" or "liaison-officer" or "outsider";
     private static bool Imports(string u) => u is "investigator" or "analyst" or "outsider";

@@ -21,6 +21,12 @@ public sealed record ReceivedItem(string? MessageId, ReceivedStatus Status, Open
 /// <summary>What the receiver did with an envelope, and the signed receipt to answer with.</summary>
 public sealed record ReceiveResult(IReadOnlyList<ReceivedItem> Items, string ReceiptEnvelope)
 {
+    /// <summary>The authenticated sender of the envelope.</summary>
+    public string Sender { get; init; } = "";
+
+    /// <summary>The outer header of the envelope (a batch has its own id and the narrowest marking of its messages).</summary>
+    public EnvelopeHeader? Outer { get; init; }
+
     /// <summary>True when every message had taken effect before: nothing was done again.</summary>
     public bool Duplicate => Items.Count > 0 && Items.All(i => i.Status == ReceivedStatus.Duplicate);
 
@@ -47,11 +53,23 @@ public sealed class MessageReceiver(EnvelopeOpener opener, IInboxStore inbox, Re
         var received = new List<ReceiptEntry>();
         var refused = new List<ReceiptRefusal>();
         var items = new List<ReceivedItem>();
+        EnvelopeRejectedException? unprocessable = null;
         foreach (var item in opened.Items)
         {
-            var (status, entry, reason) = item.Message is { } message
-                ? await Apply(message, effect, opened.IsBatch, cancellationToken)
-                : await Refusal(item, cancellationToken);
+            ReceivedStatus status;
+            InboxEntry? entry;
+            EnvelopeRejection? reason;
+            try
+            {
+                (status, entry, reason) = item.Message is { } message
+                    ? await Apply(message, effect, opened.IsBatch, cancellationToken)
+                    : await Refusal(item, cancellationToken);
+            }
+            catch (MessageRefusedException e)
+            {
+                (status, entry, reason) = (ReceivedStatus.Refused, null, EnvelopeRejection.Unprocessable);
+                unprocessable = new EnvelopeRejectedException(EnvelopeRejection.Unprocessable, item.MessageId, opened.Outer.Sender, e.Message);
+            }
             if (entry is not null)
             {
                 received.Add(new ReceiptEntry(entry.MessageId, entry.MessageHash, entry.ReceivedAt));
@@ -64,11 +82,11 @@ public sealed class MessageReceiver(EnvelopeOpener opener, IInboxStore inbox, Re
         }
         if (!opened.IsBatch && items[0].Status == ReceivedStatus.Refused)
         {
-            throw opened.Items[0].Refusal ?? new EnvelopeRejectedException(EnvelopeRejection.Replayed, items[0].MessageId, opened.Outer.Sender,
+            throw opened.Items[0].Refusal ?? unprocessable ?? new EnvelopeRejectedException(EnvelopeRejection.Replayed, items[0].MessageId, opened.Outer.Sender,
                 "this message id has been received before with other content");
         }
         var receipt = receipts.Issue(opened, new Receipt(received, refused));
-        return new ReceiveResult(items, receipt.Jws);
+        return new ReceiveResult(items, receipt.Jws) { Sender = opened.Sender.NodeId, Outer = opened.Outer };
     }
 
     private async Task<(ReceivedStatus, InboxEntry?, EnvelopeRejection?)> Apply(OpenedMessage message,
@@ -81,7 +99,7 @@ public sealed class MessageReceiver(EnvelopeOpener opener, IInboxStore inbox, Re
         {
             outcome = await inbox.RecordOnceAsync(entry, ct => effect(message, ct), cancellationToken);
         }
-        catch (Exception) when (inBatch && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (inBatch && e is not MessageRefusedException && !cancellationToken.IsCancellationRequested)
         {
             // One message's failed effect must not fail the others; it is left out of the receipt and retried.
             return (ReceivedStatus.Failed, null, null);

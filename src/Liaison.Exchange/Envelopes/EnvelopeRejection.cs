@@ -33,6 +33,8 @@ public enum EnvelopeRejection
     HeaderMismatch,
     /// <summary>This message id from this sender has been seen before.</summary>
     Replayed,
+    /// <summary>Passed every check, but the recipient cannot act on it (unknown type, unreadable payload, unknown case): see <see cref="Delivery.MessageRefusedException"/>.</summary>
+    Unprocessable,
 }
 
 /// <summary>What a sender should do about a refusal.</summary>
