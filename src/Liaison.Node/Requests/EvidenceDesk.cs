@@ -58,15 +58,18 @@ public sealed class EvidenceDesk(LiaisonDb db, NodeConfig node, NodeFederation f
         return (manifest, contents);
     }
 
-    /// <summary>Journals "collected" then "transferred-to" for each file, once the requester has accepted the package.</summary>
+    /// <summary>Journals "collected" then "transferred-to" for each file, once the fulfilment and its message are committed.</summary>
     public async Task RecordSentAsync(RequestRow row, DataAccessRequest request, EvidenceManifest manifest, string actor, CancellationToken ct)
     {
-        await new RequestStore(db).AddPackageAsync(PackageRow(request.Id, RequestDirection.Outgoing, manifest, verified: true, problems: null), ct);
+        var package = PackageRow(request.Id, RequestDirection.Outgoing, manifest, verified: true, problems: null);
+        await new RequestStore(db).AddPackageAsync(package, ct);
         foreach (var f in manifest.Files)
         {
             await journal.CustodyAsync(f.Sha256, CustodyAction.Collected, actor, null, row.CaseId, request.Id, "evidence for " + request.Type, ct);
-            await journal.CustodyAsync(f.Sha256, CustodyAction.TransferredTo, actor, request.Requester.NodeId, row.CaseId, request.Id, null, ct);
+            await journal.CustodyAsync(f.Sha256, CustodyAction.TransferredTo, actor, request.Requester.NodeId, row.CaseId, request.Id, "enqueued for delivery", ct);
         }
+        package.CustodyJournalled = true;
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
@@ -114,21 +117,15 @@ public sealed class EvidenceDesk(LiaisonDb db, NodeConfig node, NodeFederation f
         return (manifest, received);
     }
 
-    /// <summary>Stores a verified package and journals "received-from" for each file; returns the stored package.</summary>
-    public async Task<EvidencePackageRow> RecordReceivedAsync(RequestRow row, DataAccessRequest request, EvidenceManifest manifest,
-        IReadOnlyList<(EvidenceFile File, byte[] Content)> files, string sender, CancellationToken ct)
+    /// <summary>Stores a verified package (files into the evidence store, rows into the database); custody is journalled after commit.</summary>
+    public async Task<EvidencePackageRow> RecordReceivedAsync(DataAccessRequest request, EvidenceManifest manifest,
+        IReadOnlyList<(EvidenceFile File, byte[] Content)> files, CancellationToken ct)
     {
         foreach (var (_, content) in files)
         {
             await Store.AddAsync(new MemoryStream(content, writable: false), ct);
         }
-        var package = await new RequestStore(db).AddPackageAsync(PackageRow(request.Id, RequestDirection.Incoming, manifest, verified: true, problems: null), ct);
-        foreach (var f in manifest.Files)
-        {
-            await journal.CustodyAsync(f.Sha256, CustodyAction.ReceivedFrom, "node:" + node.NodeId, sender, row.CaseId, request.Id,
-                "manifest " + manifest.Digest(), ct);
-        }
-        return package;
+        return await new RequestStore(db).AddPackageAsync(PackageRow(request.Id, RequestDirection.Incoming, manifest, verified: true, problems: null), ct);
     }
 
     private EvidencePackageRow PackageRow(string requestId, string direction, EvidenceManifest manifest, bool verified, string? problems) => new()

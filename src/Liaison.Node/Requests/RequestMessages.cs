@@ -4,8 +4,8 @@ using Liaison.Core.Requests;
 namespace Liaison.Node.Requests;
 
 /// <summary>
-/// What nodes say to each other about a request, inside a signed-and-encrypted envelope (docs/requests.md,
-/// "Between nodes"). The requester sends the whole request once (<see cref="SubmitType"/>); after that both
+/// What nodes say to each other about a request, carried by the exchange (outbox, signed-and-encrypted
+/// envelope, signed receipt; docs/requests.md, "Between nodes"). The requester sends the whole request once (<see cref="SubmitType"/>); after that both
 /// sides send only steps, which the other side replays through the same workflow with the actor the sender's
 /// node vouches for.
 /// </summary>
@@ -13,7 +13,6 @@ public static class RequestMessages
 {
     public const string SubmitType = "request.submit";
     public const string StepType = "request.step";
-    public const string Path = "federation/requests";
 
     public static JsonSerializerOptions Json => Liaison.Storage.Requests.RequestDocument.Options;
 }

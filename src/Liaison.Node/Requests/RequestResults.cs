@@ -1,7 +1,9 @@
 using Liaison.Core.Requests.Evidence;
 using Liaison.Core.Requests.Validation;
 using Liaison.Core.Requests.Workflow;
+using Liaison.Exchange.Delivery;
 using Liaison.Node.Api;
+using Liaison.Node.Federation;
 using Liaison.Storage.Requests;
 
 namespace Liaison.Node.Requests;
@@ -44,10 +46,15 @@ internal static class RequestResults
         {
             return Problems.NotFound($"request '{e.RequestId}'");
         }
-        catch (RequestDeliveryException e)
+        catch (MessageTransportException e)
         {
-            return TypedResults.Problem(type: Problems.Base + "peer-delivery-failed", title: "The other node did not take the message; nothing was changed",
-                detail: e.Message, statusCode: StatusCodes.Status502BadGateway);
+            return TypedResults.Problem(type: Problems.Base + "peer-unknown", title: "The message cannot be sent; nothing was changed",
+                detail: e.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+        catch (FederationUnavailableException e)
+        {
+            return TypedResults.Problem(type: Problems.Base + "federation-unavailable", title: "This node cannot send to peers; nothing was changed",
+                detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (InvalidManifestException e)
         {

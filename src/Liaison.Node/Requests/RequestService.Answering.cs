@@ -2,7 +2,7 @@ using Liaison.Core.Requests;
 
 namespace Liaison.Node.Requests;
 
-/// <summary>The addressee's answer with evidence: packed, signed and delivered before the fulfilment is stored.</summary>
+/// <summary>The addressee's answer with evidence: packed and signed, then stored and enqueued with the fulfilment.</summary>
 public sealed partial class RequestService
 {
     public async Task<DataAccessRequest> FulfilAsync(string requestId, RequestActor actor, bool partly, string? whatIsMissing, IReadOnlyList<EvidenceUpload> files,

@@ -18,7 +18,8 @@ public sealed partial class RequestService
     /// <summary>
     /// A request addressed to this node: stored in the inbox (under a case of its own) with the compliance
     /// screening; refused as a message (nothing stored) when it does not come from its requesting node or is
-    /// not addressed here.
+    /// not addressed here. Runs inside the exchange inbox's transaction, so the ledger entry is written by
+    /// <see cref="RequestAftercare"/> once that transaction has committed.
     /// </summary>
     public async Task<RequestRow> ReceiveAsync(RequestSubmission submission, string sender, string signerKid, CancellationToken ct)
     {
@@ -44,7 +45,7 @@ public sealed partial class RequestService
             db.Cases.Add(new CaseRow { Id = caseId, Title = $"Request {request.Id} from {sender}", CreatedAt = now, CreatedBy = "peer:" + sender });
         }
         var row = await _store.AddAsync(request, RequestDirection.Incoming, now, screening.Grounds, caseId, ct);
-        await journal.TransitionAsync(request.History[^1], caseId, null, null, via: "peer:" + sender, ct);
+        aftercare.Signal();
         return row;
     }
 
@@ -76,7 +77,12 @@ public sealed partial class RequestService
         return new ComplianceDesk(profile, rules.Rules, clock).Screen(request, signerKid);
     }
 
-    /// <summary>A step taken at the other end, replayed here through the same workflow with the actor the sending node vouches for.</summary>
+    /// <summary>
+    /// A step taken at the other end, replayed here through the same workflow with the actor the sending node
+    /// vouches for. A fulfilment's package is checked first (signature, every file); a package that is not
+    /// intact refuses the message and nothing is stored. Runs inside the inbox's transaction; journalling,
+    /// custody and the import of call records follow in <see cref="RequestAftercare"/>.
+    /// </summary>
     public async Task<DataAccessRequest> ApplyRemoteAsync(RequestStepMessage message, string sender, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -117,57 +123,13 @@ public sealed partial class RequestService
         {
             throw new RequestMessageRefusedException($"a fulfilment of request '{request.Id}' without an evidence package");
         }
-        var added = await _store.SaveAsync(row, step.Request, clock.GetUtcNow(), ct);
-        await journal.TransitionAsync(step.Transition, row.CaseId, null, added.Count > 0 ? added[^1] : null, via: "peer:" + sender, ct);
+        await _store.SaveAsync(row, step.Request, clock.GetUtcNow(), ct);
         if (package is { } p)
         {
-            var stored = await evidence.RecordReceivedAsync(row, step.Request, p.Item1, p.Item2, sender, ct);
-            await ImportCallRecordsAsync(row, step.Request, stored, p.Item2, ct);
+            await evidence.RecordReceivedAsync(step.Request, p.Item1, p.Item2, ct);
         }
+        aftercare.Signal();
         return step.Request;
-    }
-
-    /// <summary>
-    /// Call-detail records in a verified package go into the case, through the node's CDR import (so the
-    /// analysis sees them at once), with the request and file as provenance. A file that is not wholly within
-    /// the request (wrong period, numbers that are not targets, bad rows) is kept as evidence but not imported.
-    /// </summary>
-    private async Task ImportCallRecordsAsync(RequestRow row, DataAccessRequest request, EvidencePackageRow package,
-        IReadOnlyList<(Core.Requests.Evidence.EvidenceFile File, byte[] Content)> files, CancellationToken ct)
-    {
-        var node = rules.Node;
-        foreach (var (file, content) in files)
-        {
-            if (!IsCallRecords(file, content))
-            {
-                continue;
-            }
-            var region = request.Addressee.Jurisdiction is { Length: 2 } j && j != "EU" ? j : node.PhoneRegion;
-            var check = new CallDetailRecordReader(new PhoneNumberNormalizer(region)).Read(request, file.Name, new StringReader(Encoding.UTF8.GetString(content)));
-            var fileRow = package.Files.First(f => f.Name == file.Name);
-            if (!check.IsClean)
-            {
-                await journal.CustodyAsync(file.Sha256, CustodyAction.Accessed, "node:" + node.NodeId, null, row.CaseId, request.Id,
-                    $"not imported: {check.Errors.Count} rows outside the request, first {check.Errors[0]}", ct);
-                continue;
-            }
-            var result = await new ImportService(node, clock).ImportAsync(() => new MemoryStream(content, writable: false), $"request-{request.Id}-{file.Name}",
-                new ImportOptions { CaseId = row.CaseId, ImportedBy = "request:" + request.Id, Format = "cdr", Force = true }, ct);
-            await _store.SetImportAsync(fileRow.Id, result.ImportId, ct);
-            await journal.CustodyAsync(file.Sha256, CustodyAction.Accessed, "node:" + node.NodeId, null, row.CaseId, request.Id,
-                $"imported {result.Accepted} call records into case as import {result.ImportId}", ct);
-        }
-    }
-
-    private static bool IsCallRecords(Core.Requests.Evidence.EvidenceFile file, byte[] content)
-    {
-        if (!file.MediaType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-        var firstLine = Encoding.UTF8.GetString(content, 0, Math.Min(content.Length, 512)).Split('\n')[0].Trim().TrimStart('\uFEFF');
-        var columns = firstLine.Split(',').Select(c => c.Trim().ToLowerInvariant()).ToHashSet();
-        return CallDetailRecordReader.Columns.All(columns.Contains);
     }
 }
 

@@ -1,19 +1,23 @@
 using System.Text.Json;
+using Liaison.Core.Markings;
 using Liaison.Core.Requests;
 using Liaison.Core.Requests.Workflow;
+using Liaison.Exchange.Delivery;
+using Liaison.Exchange.Envelopes;
 using Liaison.Storage;
 using Liaison.Storage.Requests;
 
 namespace Liaison.Node.Requests;
 
 /// <summary>
-/// Carries out request actions at this node: runs the workflow step, delivers it to the node at the other
-/// end when the other end must know, and only then stores the new request with its transitions and
-/// journals them. Every caller has already passed <see cref="Policy.RequestGate"/>; the workflow adds the
+/// Carries out request actions at this node: runs the workflow step, then stores the new request with its
+/// transitions and — when the other end must know — enqueues the message to it in the exchange outbox, in
+/// one database transaction, so the message exists if and only if the step does; then journals the step
+/// in the ledger. Every caller has already passed <see cref="Policy.RequestGate"/>; the workflow adds the
 /// request's own rules (roles, organisation, separation of duties, validity).
 /// </summary>
-public sealed partial class RequestService(LiaisonDb db, RequestRulebook rules, RequestJournal journal, IRequestCourier courier, EvidenceDesk evidence,
-    TimeProvider clock)
+public sealed partial class RequestService(LiaisonDb db, RequestRulebook rules, RequestJournal journal, IServiceProvider services, EvidenceDesk evidence,
+    RequestAftercare aftercare, TimeProvider clock)
 {
     private readonly RequestStore _store = new(db);
 
@@ -33,18 +37,28 @@ public sealed partial class RequestService(LiaisonDb db, RequestRulebook rules, 
 
     /// <summary>
     /// Applies one local action. <paramref name="act"/> is the workflow step; the message to the other end,
-    /// if any, is delivered before anything is stored.
+    /// if any, is enqueued in the same transaction as the step (the delivery worker sends it, with retries
+    /// and a signed receipt).
     /// </summary>
     public async Task<DataAccessRequest> ActAsync(string requestId, string? purpose, Func<DataAccessRequest, RequestStep> act, CancellationToken ct,
         Func<RequestRow, RequestStep, Task>? afterSave = null, RequestStepMessage? evidenceMessage = null)
     {
         var (row, request) = await _store.LoadAsync(requestId, ct) ?? throw new RequestNotFoundException(requestId);
         var step = act(request);
-        if (MessageFor(row, step, evidenceMessage) is { } message)
+        var message = MessageFor(row, step, evidenceMessage);
+        // Resolved only when there is something to send: a node without an exchange identity can still draft.
+        var outbox = message is null ? null : services.GetRequiredService<Outbox>();
+        IReadOnlyList<RequestTransitionRow> added;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await courier.DeliverAsync(message.Peer, message.Type, message.Payload, request.CaseId, ct);
+            added = await _store.SaveAsync(row, step.Request, clock.GetUtcNow(), ct);
+            if (message is { } m)
+            {
+                // The request id, not the case id, goes in the envelope header: headers are readable in transit.
+                await outbox!.EnqueueAsync(new OutgoingMessage(m.Peer, m.Type, m.Payload, step.Request.Id, HandlingCodes.H2, Tlp.Amber), ct);
+            }
+            await tx.CommitAsync(ct);
         }
-        var added = await _store.SaveAsync(row, step.Request, clock.GetUtcNow(), ct);
         await journal.TransitionAsync(step.Transition, row.CaseId, purpose, added.Count > 0 ? added[^1] : null, ct: ct);
         if (afterSave is not null)
         {

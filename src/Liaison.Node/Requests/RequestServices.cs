@@ -1,3 +1,4 @@
+using Liaison.Node.Exchange;
 using Liaison.Storage.Nodes;
 
 namespace Liaison.Node.Requests;
@@ -13,7 +14,9 @@ public static class RequestServices
         services.AddScoped<EvidenceDesk>();
         services.AddScoped<RequestService>();
         services.AddScoped<HitLookup>();
-        services.AddScoped<IRequestCourier, EnvelopeRequestCourier>();
+        services.AddInboundMessageHandler<RequestInboxHandler>();
+        services.AddSingleton<RequestAftercare>();
+        services.AddHostedService(sp => sp.GetRequiredService<RequestAftercare>());
         services.AddSingleton<RequestDeadlineWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestDeadlineWorker>());
         return services;
@@ -23,7 +26,6 @@ public static class RequestServices
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGroup("/api/requests").WithTags("requests").MapRequestsApi();
-        app.MapRequestInbound();
         return app;
     }
 }

@@ -19,6 +19,9 @@ public sealed class EvidencePackageRow
     /// <summary>Problems found when the package was verified (one per line); null when intact.</summary>
     public string? Problems { get; set; }
 
+    /// <summary>The custody steps of the files (and, at the requester, the import of call records) are in the ledger.</summary>
+    public bool CustodyJournalled { get; set; }
+
     public List<EvidenceFileRow> Files { get; set; } = [];
 }
 

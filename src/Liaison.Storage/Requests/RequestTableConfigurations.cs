@@ -69,6 +69,7 @@ internal sealed class EvidencePackageRowConfiguration : IEntityTypeConfiguration
         e.Property(x => x.CreatedAt).HasColumnName("created_at");
         e.Property(x => x.Verified).HasColumnName("verified");
         e.Property(x => x.Problems).HasColumnName("problems");
+        e.Property(x => x.CustodyJournalled).HasColumnName("custody_journalled");
         e.HasIndex(x => x.RequestId);
         e.HasOne<RequestRow>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Files).WithOne().HasForeignKey(f => f.PackageId).OnDelete(DeleteBehavior.Cascade);

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Liaison.Core.Requests;
+using Liaison.Exchange.Delivery;
+using Liaison.Exchange.Envelopes;
+using Liaison.Storage.Exchange;
 using Liaison.Ledger.Custody;
 using Liaison.Ledger.Entries;
 using Liaison.Node.Requests;
@@ -28,13 +31,15 @@ public sealed class RequestExchangeTests(RequestNodesFixture nodes) : IClassFixt
         Assert.Null(atProvider.Screening);
 
         Ok(await ActAsync(pat, sent.Id, "acknowledge"));
-        Assert.Equal(RequestState.Acknowledged, (await nodes.ViewAsync(nodes.Gb, "ivy", sent.Id)).Request.State);
+        await nodes.UntilStateAsync(sent.Id, RequestState.Acknowledged);
 
         var fulfilled = await ReadAsync(await pat.PostAsJsonAsync($"/api/requests/{sent.Id}/respond", new
         {
             purpose = Purpose, outcome = "fulfil", files = new[] { new { name = "cdr.csv", mediaType = "text/csv", content = Convert.ToBase64String(Cdr) } },
         }));
         Assert.Equal(RequestState.Fulfilled, fulfilled.State);
+        await nodes.UntilAsync(async () => (await nodes.ViewAsync(nodes.Gb, "ivy", sent.Id)).Packages.SelectMany(p => p.Files).Any(f => f.ImportId is not null),
+            "the package is verified and its calls imported at the requester");
 
         var atRequester = await nodes.ViewAsync(nodes.Gb, "ivy", sent.Id);
         Assert.Equal(RequestState.Fulfilled, atRequester.Request.State);
@@ -118,6 +123,7 @@ public sealed class RequestExchangeTests(RequestNodesFixture nodes) : IClassFixt
         var pat = await nodes.Us.SignInAsync("pat");
 
         Ok(await pat.PostAsJsonAsync($"/api/requests/{sent.Id}/respond", new { purpose = Purpose, outcome = "refuse", refusalReason = "DataNoLongerHeld", reason = "call records are kept for 30 days" }));
+        await nodes.UntilStateAsync(sent.Id, RequestState.Refused);
 
         var atRequester = (await nodes.ViewAsync(nodes.Gb, "ivy", sent.Id)).Request;
         Assert.Equal(RequestState.Refused, atRequester.State);
@@ -125,29 +131,39 @@ public sealed class RequestExchangeTests(RequestNodesFixture nodes) : IClassFixt
     }
 
     [Fact]
-    public async Task A_package_whose_file_does_not_match_its_signed_manifest_is_refused_and_nothing_changes_at_either_end()
+    public async Task A_package_whose_file_does_not_match_its_signed_manifest_is_refused_for_good_and_nothing_of_it_is_kept_by_the_requester()
     {
         var sent = await nodes.SentAsync();
         var pat = await nodes.Us.SignInAsync("pat");
         Ok(await ActAsync(pat, sent.Id, "acknowledge"));
+        await nodes.UntilStateAsync(sent.Id, RequestState.Acknowledged);
         using var usFederation = nodes.Us.OpenFederation();
-        await using var usDb = nodes.Us.Db();
-        var (_, request) = (await new RequestStore(usDb).LoadAsync(sent.Id))!.Value;
         var manifest = Core.Requests.Evidence.EvidenceManifest.Create(sent.Id, "us-telco", nodes.Clock.GetUtcNow(),
-            [Core.Requests.Evidence.EvidenceFile.Describe("cdr.csv", "text/csv", Cdr)]).SignWith(new Exchange.Evidence.NodeManifestSigner(usFederation.Identity));
+            [Core.Requests.Evidence.EvidenceFile.Describe("cdr.csv", "text/csv", Cdr)]).SignWith(new Liaison.Exchange.Evidence.NodeManifestSigner(usFederation.Identity));
         var tampered = Cdr.ToArray();
         tampered[^3] = (byte)'9';
         var step = new RequestStepMessage(sent.Id, RequestAction.Fulfil, new RequestActor("pat", "us-telco", RequestRole.ProviderCompliance),
             "package " + manifest.Digest(), null, manifest.ToJson(), [new EvidenceContent("cdr.csv", Convert.ToBase64String(tampered))]);
 
-        var refused = await Assert.ThrowsAsync<RequestDeliveryException>(() => new EnvelopeRequestCourier(usFederation)
-            .DeliverAsync("gb-met", RequestMessages.StepType, JsonSerializer.SerializeToUtf8Bytes(step, Json), Case, CancellationToken.None));
+        string messageId;
+        await using (var usDb = nodes.Us.Db())
+        {
+            var outbox = new Outbox(new DbOutboxStore(usDb), usFederation.Peers, usFederation.Sealer, nodes.Clock);
+            messageId = (await outbox.EnqueueAsync(new OutgoingMessage("gb-met", RequestMessages.StepType, JsonSerializer.SerializeToUtf8Bytes(step, Json), sent.Id))).Id;
+        }
+        OutboxRow? dead = null;
+        await nodes.UntilAsync(async () =>
+        {
+            await using var db = nodes.Us.Db();
+            dead = await db.Set<OutboxRow>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == messageId && r.State == OutboxState.Dead);
+            return dead is not null;
+        }, "the requester refuses the tampered package");
 
-        Assert.Equal(422, refused.PeerStatus);
-        Assert.Contains("HashMismatch", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(RequestState.Acknowledged, (await nodes.ViewAsync(nodes.Gb, "ivy", sent.Id)).Request.State);
-        Assert.Empty((await nodes.ViewAsync(nodes.Gb, "ivy", sent.Id)).Packages);
-        Assert.Equal(RequestState.Acknowledged, request.State);
+        Assert.Contains("Unprocessable", dead!.LastError, StringComparison.Ordinal);
+        var atRequester = await nodes.ViewAsync(nodes.Gb, "ivy", sent.Id);
+        Assert.Equal(RequestState.Acknowledged, atRequester.Request.State);
+        Assert.Empty(atRequester.Packages);
+        Assert.Empty(await CustodyAsync(nodes.Gb, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(tampered))));
     }
 
     [Fact]

@@ -97,14 +97,38 @@ public sealed class RequestNodesFixture : IAsyncLifetime
     public static async Task<HttpResponseMessage> ActAsync(HttpClient client, string id, string action, string? text = null) =>
         await client.PostAsJsonAsync($"/api/requests/{id}/{action}", new { purpose = Purpose, text });
 
-    /// <summary>Draft, approve, validate and send: the request then waits at the provider.</summary>
+    /// <summary>Draft, approve, validate and send, then wait until the provider's inbox holds it.</summary>
     public async Task<DataAccessRequest> SentAsync()
     {
         var draft = await DraftAsync();
         Ok(await ActAsync(await Gb.SignInAsync("sam"), draft.Id, "approve"));
         Ok(await ActAsync(await Gb.SignInAsync("dana"), draft.Id, "approve"));
-        return await ReadAsync(await ActAsync(await Gb.SignInAsync("leo"), draft.Id, "send"));
+        var sent = await ReadAsync(await ActAsync(await Gb.SignInAsync("leo"), draft.Id, "send"));
+        var pat = await Us.SignInAsync("pat");
+        await UntilAsync(async () => (await pat.GetAsync($"/api/requests/{sent.Id}?purpose={Purpose}")).IsSuccessStatusCode, "the request reaches the provider");
+        return sent;
     }
+
+    /// <summary>
+    /// Moves the shared fake clock on in half-second steps (the delivery worker and the aftercare sleep on it)
+    /// until <paramref name="condition"/> holds; the exchange carries messages asynchronously.
+    /// </summary>
+    public async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        for (var i = 0; i < 400; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+            Clock.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(25);
+        }
+        Assert.Fail("timed out waiting until " + what);
+    }
+
+    public Task UntilStateAsync(string id, RequestState state) =>
+        UntilAsync(async () => (await ViewAsync(Gb, "ivy", id)).Request.State == state, $"request {id} is {state} at the requester");
 
     public static void Ok(HttpResponseMessage response) =>
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}");

@@ -200,6 +200,10 @@ namespace Liaison.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("CustodyJournalled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("custody_journalled");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -191,6 +191,10 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("CustodyJournalled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("custody_journalled");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -64,7 +64,8 @@ namespace Liaison.Storage.Migrations.Sqlite
                     signature_key_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     verified = table.Column<bool>(type: "INTEGER", nullable: false),
-                    problems = table.Column<string>(type: "TEXT", nullable: true)
+                    problems = table.Column<string>(type: "TEXT", nullable: true),
+                    custody_journalled = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -66,7 +66,8 @@ namespace Liaison.Storage.Migrations.Postgres
                     signature_key_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     verified = table.Column<bool>(type: "boolean", nullable: false),
-                    problems = table.Column<string>(type: "text", nullable: true)
+                    problems = table.Column<string>(type: "text", nullable: true),
+                    custody_journalled = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {

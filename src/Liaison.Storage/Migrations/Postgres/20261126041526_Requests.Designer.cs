@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Liaison.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLiaisonDb))]
-    [Migration("20261126040304_Requests")]
+    [Migration("20261126041526_Requests")]
     partial class Requests
     {
         /// <inheritdoc />
@@ -202,6 +202,10 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<bool>("CustodyJournalled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("custody_journalled");
 
                     b.Property<string>("Direction")
                         .IsRequired()

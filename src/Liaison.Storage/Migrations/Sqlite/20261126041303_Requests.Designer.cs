@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Liaison.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLiaisonDb))]
-    [Migration("20261126040202_Requests")]
+    [Migration("20261126041303_Requests")]
     partial class Requests
     {
         /// <inheritdoc />
@@ -193,6 +193,10 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<bool>("CustodyJournalled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("custody_journalled");
 
                     b.Property<string>("Direction")
                         .IsRequired()
