@@ -25,6 +25,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
             Node = await RunningNode.StartAsync();
             var import = new ImportService(Node.Node.Config, Node.Node.Clock);
             await import.ImportAsync(() => Utf8("""{"id":"c1-person","schema":"Person","properties":{"name":["Own Case Suspect"],"phone":["+40 721 234 567"]}}"""), "c1.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C1" });
+            await Requests.RequestMatrixRows.SeedAsync(Node);
             await import.ImportAsync(() => Utf8("{\"id\":\"c2-secret\",\"schema\":\"Person\",\"properties\":{\"name\":[\"" + Secret + "\"],\"phone\":[\"+40 721 999 888\"]}}"), "c2.jsonl", new ImportOptions { ImportedBy = "t", CaseId = "C2" });
         }
 
@@ -66,6 +67,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         // No dead letter here: a permitted retry answers 409, the exchange tests cover success.
         new("POST", "/api/exchange/outbox/{id}/retry", _ => new HttpRequestMessage(HttpMethod.Post, "/api/exchange/outbox/no-such-id/retry"), (u, _) => u is "admin",
             PermitMeansSuccess: false),
+        // Data-access requests (docs/requests.md): rows in Requests/RequestMatrixRows.cs.
+        .. Requests.RequestMatrixRows.All().Select(r => new Row(r.Method, r.Pattern, r.Request, r.Allowed, r.PermitMeansSuccess)),
     ];
 
     /// <summary>Reachable without signing in, on purpose: health, and exchanging a password for a token.</summary>
