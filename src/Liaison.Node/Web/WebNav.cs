@@ -27,6 +27,14 @@ public static class WebNav
         var roles = RolesOf(user).Select(r => PolicyNames.TryParseRole(r, out var role) ? role : (Role?)null).OfType<Role>().ToList();
         bool May(PolicyAction action) => policy.Permissions.GrantingRole(roles, action) is not null;
         var items = new List<NavItem> { new("Dashboard", "/") };
+        if (May(PolicyAction.DraftRequest) || May(PolicyAction.ApproveRequest) || May(PolicyAction.RespondRequest))
+        {
+            items.Add(new("Requests", "/requests"));
+        }
+        if (May(PolicyAction.ReadStatistics))
+        {
+            items.Add(new("Request statistics", "/requests/statistics"));
+        }
         if (May(PolicyAction.ReadLedger) || May(PolicyAction.VerifyLedger))
         {
             items.Add(new("Journal", "/journal"));
