@@ -69,6 +69,11 @@ public sealed class RequestStore(LiaisonDb db)
         {
             throw new RequestChangedException(current.Id, e);
         }
+        catch (DbUpdateException e) when (e.InnerException?.Message.Contains("request_transitions", StringComparison.Ordinal) == true)
+        {
+            // The other writer's transitions took these sequence numbers first (EF inserts them before the version check runs).
+            throw new RequestChangedException(current.Id, e);
+        }
         return added;
     }
 
