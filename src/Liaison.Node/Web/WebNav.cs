@@ -31,10 +31,6 @@ public static class WebNav
         {
             items.Add(new("Requests", "/requests"));
         }
-        if (May(PolicyAction.ReadStatistics))
-        {
-            items.Add(new("Request statistics", "/requests/statistics"));
-        }
         if (May(PolicyAction.ReadLedger) || May(PolicyAction.VerifyLedger))
         {
             items.Add(new("Journal", "/journal"));
@@ -42,6 +38,7 @@ public static class WebNav
         if (May(PolicyAction.ReadStatistics))
         {
             items.Add(new("Statistics", "/statistics"));
+            items.Add(new("Request statistics", "/requests/statistics"));
         }
         if (May(PolicyAction.ManageUsers))
         {
