@@ -3,8 +3,11 @@ using Liaison.Storage.Requests;
 
 namespace Liaison.Storage.Tests.Requests;
 
+/// <summary>The request tables on both providers (PostgreSQL when the test command started one).</summary>
 public sealed class RequestStoreTests
 {
+    public static TheoryData<string> Providers() => TestNode.Providers();
+
     private static DataAccessRequest Draft(string id) => new()
     {
         Id = id, Type = RequestType.TrafficData, Instrument = LegalInstrument.CloudActUsUk, CaseId = "C1", OffenceCode = "fraud", MaximumPenaltyYears = 10,
@@ -14,10 +17,11 @@ public sealed class RequestStoreTests
         History = [new RequestTransition(id, null, RequestState.Draft, RequestAction.Open, "ivy", RequestRole.Investigator, new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero))],
     };
 
-    [Fact]
-    public async Task A_stored_request_reads_back_equal_with_its_transitions()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_stored_request_reads_back_equal_with_its_transitions(string provider)
     {
-        await using var node = await TestNode.CreateAsync("sqlite");
+        await using var node = await TestNode.CreateAsync(provider);
         await using var db = node.Db();
         var store = new RequestStore(db);
 
@@ -29,10 +33,11 @@ public sealed class RequestStoreTests
         Assert.Equal(["Open"], (await store.TransitionsAsync("r-1")).Select(t => t.Action));
     }
 
-    [Fact]
-    public async Task A_request_saved_by_someone_else_meanwhile_is_not_overwritten()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_request_saved_by_someone_else_meanwhile_is_not_overwritten(string provider)
     {
-        await using var node = await TestNode.CreateAsync("sqlite");
+        await using var node = await TestNode.CreateAsync(provider);
         await using (var db = node.Db())
         {
             await new RequestStore(db).AddAsync(Draft("r-2"), RequestDirection.Outgoing, node.Clock.GetUtcNow());
@@ -53,10 +58,11 @@ public sealed class RequestStoreTests
         Assert.Equal(["Open", "Approve"], (await new RequestStore(check).TransitionsAsync("r-2")).Select(t => t.Action));
     }
 
-    [Fact]
-    public async Task A_request_id_that_exists_is_refused_and_the_first_stays()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_request_id_that_exists_is_refused_and_the_first_stays(string provider)
     {
-        await using var node = await TestNode.CreateAsync("sqlite");
+        await using var node = await TestNode.CreateAsync(provider);
         await using var db = node.Db();
         await new RequestStore(db).AddAsync(Draft("r-3"), RequestDirection.Outgoing, node.Clock.GetUtcNow());
 
