@@ -24,11 +24,16 @@ public sealed class RequestAftercare(IServiceScopeFactory scopes, TimeProvider c
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(100);
 
+    // One pass at a time (its own loop and the deadline worker's sweep), or a step could be journalled twice.
+    private readonly SemaphoreSlim _one = new(1, 1);
+
     /// <summary>Asks for a pass soon (called inside the inbox transaction, so the pass waits for it to commit).</summary>
     public void Signal() => _wake.Writer.TryWrite(true);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Whatever a stop between an inbox commit and its aftercare left undone is picked up at start.
+        Signal();
         await foreach (var _ in _wake.Reader.ReadAllAsync(stoppingToken))
         {
             // The signal comes from inside a transaction that commits right after: look a few times.
@@ -52,6 +57,25 @@ public sealed class RequestAftercare(IServiceScopeFactory scopes, TimeProvider c
 
     /// <summary>One pass; returns how many transitions and packages it completed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await _one.WaitAsync(ct);
+        try
+        {
+            return await PassAsync(ct);
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _one.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<int> PassAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiaisonDb>();

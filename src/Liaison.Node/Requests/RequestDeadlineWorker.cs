@@ -8,7 +8,8 @@ namespace Liaison.Node.Requests;
 /// <see cref="TimeProvider"/>, reminders and escalations are journalled once per notice key, and requests past
 /// their expiry are expired by the system.
 /// </summary>
-public sealed class RequestDeadlineWorker(IServiceScopeFactory scopes, RequestRulebook rules, TimeProvider clock, ILogger<RequestDeadlineWorker> log) : BackgroundService
+public sealed class RequestDeadlineWorker(IServiceScopeFactory scopes, RequestRulebook rules, RequestAftercare aftercare, TimeProvider clock,
+    ILogger<RequestDeadlineWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,6 +23,8 @@ public sealed class RequestDeadlineWorker(IServiceScopeFactory scopes, RequestRu
         {
             try
             {
+                // Also a sweep for aftercare a failed pass left undone, in case no message signals it again.
+                await aftercare.RunOnceAsync(stoppingToken);
                 await RunOnceAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
