@@ -7,6 +7,7 @@ using Liaison.Node.Exchange;
 using Liaison.Node.Federation;
 using Liaison.Node.Policy;
 using Liaison.Node.Retention;
+using Liaison.Node.Requests;
 using Liaison.Node.Web;
 using Liaison.Node.Witnessing;
 using Liaison.Storage;
@@ -48,6 +49,7 @@ public static class NodeHost
         builder.Services.AddRetention();
         builder.Services.AddScoped(sp => new StoredRecordCheck(sp.GetRequiredService<LiaisonDb>(), node, sp.GetRequiredService<Liaison.Core.Policy.PolicyStore>(),
             new Liaison.Exchange.Peers.FilePeerDirectory(node.Directory), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddRequests(node);
         builder.Services.AddAuthentication(TokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);
@@ -85,6 +87,7 @@ public static class NodeHost
         app.MapWitnessEndpoint();
         app.MapGroup("/api/cases").WithTags("evidence").MapEvidenceApi();
         app.MapExchange();
+        app.MapRequests();
         app.MapWebUi();
         return app;
     }

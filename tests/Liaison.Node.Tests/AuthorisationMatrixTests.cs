@@ -31,6 +31,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
             {
                 await locker.AddAsync(new Liaison.Storage.Evidence.EvidenceIntake { CaseId = c, Actor = "t", FileName = c + ".bin" }, new MemoryStream(EvidenceBytes(c)));
             }
+            await Requests.RequestMatrixRows.SeedAsync(Node);
             // Decisions d1 (C1) and d2 (C2) for the revoke row: the first permitted caller revokes, the next gets 409.
             await using var db = Node.Node.Db();
             foreach (var (c, a, b) in new[] { ("C1", "c1-person", "c1-other"), ("C2", "c2-secret", "c2-other") })
@@ -109,6 +110,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         new("POST", "/api/retention/{recordId}/extend", c => Post($"/api/retention/{(c == "C1" ? "c1-person" : "c2-secret")}/extend", new { until = "2029-06-01", reason = "matrix" }),
             (u, c) => u is "dpo" || (u is "supervisor" && Member(u, c))),
         new("POST", "/api/retention/purge", _ => new HttpRequestMessage(HttpMethod.Post, "/api/retention/purge"), (u, _) => u is "dpo"),
+        // Data-access requests (docs/requests.md): rows in Requests/RequestMatrixRows.cs.
+        .. Requests.RequestMatrixRows.All().Select(r => new Row(r.Method, r.Pattern, r.Request, r.Allowed, r.PermitMeansSuccess)),
     ];
 
     /// <summary>Reachable without signing in, on purpose: health, and exchanging a password for a token.</summary>

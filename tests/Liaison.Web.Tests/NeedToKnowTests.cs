@@ -105,12 +105,12 @@ public sealed class NeedToKnowTests(AccessNode web)
     public async Task The_navigation_offers_only_what_the_roles_may_open()
     {
         await using var investigator = await web.SignInAsync("investigator");
-        await Expect(investigator.Page.Locator(".main-nav a")).ToHaveTextAsync(["Dashboard"]);
+        await Expect(investigator.Page.Locator(".main-nav a")).ToHaveTextAsync(["Dashboard", "Requests"]);
 
         var journal = await investigator.Page.GotoAsync("/journal");
         Assert.Equal(403, journal!.Status);
         await Expect(investigator.Page.Locator("main")).ToContainTextAsync("permission-matrix");
         await using var admin = await web.SignInAsync("admin");
-        await Expect(admin.Page.Locator(".main-nav a")).ToHaveTextAsync(["Dashboard", "Journal", "Statistics", "Users", "Policy"]);
+        await Expect(admin.Page.Locator(".main-nav a")).ToHaveTextAsync(["Dashboard", "Journal", "Statistics", "Request statistics", "Users", "Policy"]);
     }
 }

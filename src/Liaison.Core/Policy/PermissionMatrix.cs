@@ -34,6 +34,8 @@ public sealed class PermissionMatrix
         [Role.LiaisonOfficer] = [ReadRecord, Search, Share, DraftRequest, RespondRequest],
         [Role.DataProtectionOfficer] = [ReadLedger, VerifyLedger, ReadStatistics, ReviewRetention, PurgeRecords, CheckPolicy],
         [Role.Admin] = [VerifyLedger, ReadStatistics, ManageUsers, ManagePeers, ManagePolicy],
+        [Role.DesignatedAuthority] = [ReadRecord, ApproveRequest],
+        [Role.ProviderCompliance] = [ReadRecord, RespondRequest],
     });
 
     public bool Allows(Role role, PolicyAction action) => grants.TryGetValue(role, out var actions) && actions.Contains(action);

@@ -17,6 +17,8 @@ public static class PolicyNames
         [Role.LiaisonOfficer] = "liaison-officer",
         [Role.DataProtectionOfficer] = "dpo",
         [Role.Admin] = "admin",
+        [Role.DesignatedAuthority] = "designated-authority",
+        [Role.ProviderCompliance] = "provider-compliance",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, Role> RolesByName =

@@ -18,4 +18,10 @@ public enum Role
     DataProtectionOfficer,
     /// <summary>Node operator: users, peers, policy. No case content.</summary>
     Admin,
+
+    /// <summary>A judge, prosecutor or treaty-designated authority who validates outgoing data-access requests where the instrument requires it.</summary>
+    DesignatedAuthority,
+
+    /// <summary>A service provider's compliance team, answering the data-access requests addressed to the provider.</summary>
+    ProviderCompliance,
 }

@@ -27,6 +27,10 @@ public static class WebNav
         var roles = RolesOf(user).Select(r => PolicyNames.TryParseRole(r, out var role) ? role : (Role?)null).OfType<Role>().ToList();
         bool May(PolicyAction action) => policy.Permissions.GrantingRole(roles, action) is not null;
         var items = new List<NavItem> { new("Dashboard", "/") };
+        if (May(PolicyAction.DraftRequest) || May(PolicyAction.ApproveRequest) || May(PolicyAction.RespondRequest))
+        {
+            items.Add(new("Requests", "/requests"));
+        }
         if (May(PolicyAction.ReadLedger) || May(PolicyAction.VerifyLedger))
         {
             items.Add(new("Journal", "/journal"));
@@ -34,6 +38,7 @@ public static class WebNav
         if (May(PolicyAction.ReadStatistics))
         {
             items.Add(new("Statistics", "/statistics"));
+            items.Add(new("Request statistics", "/requests/statistics"));
         }
         if (May(PolicyAction.ReviewRetention))
         {

@@ -52,6 +52,9 @@ public sealed class FederatedNode : IAsyncDisposable
     public Uri Endpoint { get; }
     public string NodeId => Config.NodeId;
 
+    /// <summary>The running node's services (after <see cref="StartAsync"/>).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("the node is not started");
+
     /// <param name="provider">"sqlite", or "postgres" on a fresh database of the server the test command started.</param>
     public static async Task<FederatedNode> CreateAsync(string nodeId, string agency, string jurisdiction, FakeTimeProvider clock, bool withIdentity = true,
         string provider = "sqlite")

@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using Liaison.Core.Policy;
+using Liaison.Core.Requests;
+using Liaison.Core.Requests.Validation;
+using Liaison.Core.Requests.Workflow;
+using Liaison.Node.Policy;
+using Liaison.Node.Requests;
+using Liaison.Node.Web.Cases;
+using Liaison.Storage.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Liaison.Node.Web.Pages.Requests;
+
+/// <summary>
+/// The draft form: instrument, offence, targets, period, categories, necessity statement, urgency,
+/// confidentiality and addressee. Saved through the same gate and workflow as <c>POST /api/requests</c>;
+/// a draft may be incomplete, and is checked in full when submitted or approved.
+/// </summary>
+internal sealed class NewModel(RequestGate gate, RequestService service, RequestRulebook rules, NodeConfig node) : PageModel
+{
+    [BindProperty] public DraftForm Form { get; set; } = new();
+
+    public string? Error { get; private set; }
+    public RequestRules Rules => rules.Rules;
+
+    public IActionResult OnGet(string? caseId)
+    {
+        Form.CaseId = caseId ?? "";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var decision = await gate.DecideAsync(PolicyAction.DraftRequest, Form.CaseId, Form.Purpose, subject: "new request (web)", ct: ct);
+        if (!decision.IsPermitted)
+        {
+            return decision.Rule == BuiltInRules.NeedToKnow ? this.NotFoundPage() : this.DeniedPage(decision);
+        }
+        try
+        {
+            var draft = Form.ToBody().ToRequest(RequestIds.New(node.NodeId), node);
+            var actor = RequestActors.For(await gate.CallerAsync(ct), node.NodeId, rules.Settings, RequestRole.Investigator);
+            var opened = await service.DraftAsync(draft, actor, Form.Purpose, ct);
+            return Redirect("/requests/" + opened.Id);
+        }
+        catch (Exception e) when (e is ArgumentException or RequestActionDeniedException or InvalidRequestException)
+        {
+            Error = e.Message;
+            Response.StatusCode = e is RequestActionDeniedException ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+    }
+}
+
+/// <summary>The fields of the draft form.</summary>
+public sealed class DraftForm
+{
+    [Display(Name = "Case")] public string CaseId { get; set; } = "";
+    public string Purpose { get; set; } = RequestsApiDefaults.Purpose;
+    public string Type { get; set; } = nameof(RequestType.SubscriberData);
+    public string? Instrument { get; set; }
+    public string OffenceCode { get; set; } = "";
+    public int? MaximumPenaltyYears { get; set; }
+    public string TargetKind { get; set; } = nameof(Core.Requests.TargetKind.Phone);
+    public string Target { get; set; } = "";
+    public string? BelievedLocation { get; set; }
+    public string? BelievedNationality { get; set; }
+    public DateTime? PeriodFrom { get; set; }
+    public DateTime? PeriodTo { get; set; }
+    public List<string> Categories { get; set; } = [];
+    public string NecessityStatement { get; set; } = "";
+    public string Urgency { get; set; } = nameof(Core.Requests.Urgency.Normal);
+    public string? EmergencyJustification { get; set; }
+    public bool DoNotNotifyUser { get; set; }
+    public string AddresseeKind { get; set; } = nameof(Core.Requests.AddresseeKind.ServiceProvider);
+    public string AddresseeId { get; set; } = "";
+    public string AddresseeJurisdiction { get; set; } = "";
+    public string? IssuerName { get; set; }
+    public string IssuerCapacity { get; set; } = nameof(AuthorityCapacity.InvestigatingAuthority);
+
+    public DraftBody ToBody() => new()
+    {
+        CaseId = CaseId, Purpose = Purpose, Type = Type, Instrument = Instrument, OffenceCode = OffenceCode, MaximumPenaltyYears = MaximumPenaltyYears,
+        Targets = string.IsNullOrWhiteSpace(Target) ? [] : [new TargetBody(TargetKind, Target, BelievedLocation, BelievedNationality)],
+        PeriodFrom = PeriodFrom is { } f ? new DateTimeOffset(DateTime.SpecifyKind(f, DateTimeKind.Utc)) : null,
+        PeriodTo = PeriodTo is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)).AddDays(1).AddSeconds(-1) : null,
+        Categories = Categories, NecessityStatement = NecessityStatement, Urgency = Urgency, EmergencyJustification = EmergencyJustification,
+        DoNotNotifyUser = DoNotNotifyUser, AddresseeKind = AddresseeKind, AddresseeId = AddresseeId, AddresseeJurisdiction = AddresseeJurisdiction,
+        IssuerName = IssuerName, IssuerCapacity = IssuerCapacity,
+    };
+}

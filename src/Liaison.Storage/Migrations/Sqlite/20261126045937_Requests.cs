@@ -1,0 +1,185 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Liaison.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Requests : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "request_notices",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    request_id = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_notices", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "requests",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    case_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    instrument = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    state = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    requester_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    requester_jurisdiction = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    addressee_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    addressee_jurisdiction = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    drafted_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    document = table.Column<string>(type: "TEXT", nullable: false),
+                    screening = table.Column<string>(type: "TEXT", nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_requests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evidence_packages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    request_id = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    responder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    manifest_json = table.Column<string>(type: "TEXT", nullable: false),
+                    manifest_digest = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    signature_key_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    verified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    problems = table.Column<string>(type: "TEXT", nullable: true),
+                    custody_journalled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_evidence_packages", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_evidence_packages_requests_request_id",
+                        column: x => x.request_id,
+                        principalTable: "requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "request_transitions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    request_id = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    from_state = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    to_state = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    actor_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    actor_role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: true),
+                    refusal_reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ledger_index = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_transitions", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_request_transitions_requests_request_id",
+                        column: x => x.request_id,
+                        principalTable: "requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evidence_files",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    package_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    media_type = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false),
+                    import_id = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_evidence_files", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_evidence_files_evidence_packages_package_id",
+                        column: x => x.package_id,
+                        principalTable: "evidence_packages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_files_package_id",
+                table: "evidence_files",
+                column: "package_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_files_sha256",
+                table: "evidence_files",
+                column: "sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_packages_request_id",
+                table: "evidence_packages",
+                column: "request_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_transitions_request_id_sequence",
+                table: "request_transitions",
+                columns: new[] { "request_id", "sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_case_id",
+                table: "requests",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_direction_state",
+                table: "requests",
+                columns: new[] { "direction", "state" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "evidence_files");
+
+            migrationBuilder.DropTable(
+                name: "request_notices");
+
+            migrationBuilder.DropTable(
+                name: "request_transitions");
+
+            migrationBuilder.DropTable(
+                name: "evidence_packages");
+
+            migrationBuilder.DropTable(
+                name: "requests");
+        }
+    }
+}
