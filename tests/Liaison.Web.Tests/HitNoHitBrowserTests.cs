@@ -80,7 +80,7 @@ public sealed class HitNoHitBrowserTests : IAsyncLifetime
         var hits = s.Page.Locator("#hit-list > li");
         await Expect(hits).ToHaveCountAsync(2);
         await Expect(hits.Filter(new() { HasText = "+31612345678" })).ToContainTextAsync("Your phone +31612345678 is known to peer nl-politie");
-        await Expect(s.Page.Locator("#hit-list a.follow-up").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/cases/GB-OP-HERON/requests/new\\?followUp="));
+        await Expect(s.Page.Locator("#hit-list button.follow-up")).ToHaveCountAsync(2);
         await Expect(s.Page.Locator(".marking-banner").First).ToContainTextAsync("TLP:AMBER");
         await Expect(s.Page.Locator("#history tbody tr")).ToHaveCountAsync(1);
         await Expect(s.Page.Locator("#history tbody tr").First).ToContainTextAsync("nl-politie");
@@ -91,6 +91,19 @@ public sealed class HitNoHitBrowserTests : IAsyncLifetime
             : Path.Combine(Path.GetTempPath(), "liaison-screenshots-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         await s.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, "hit-no-hit.png"), FullPage = false });
+
+        // The second step: a follow-up request naming the matched number only.
+        await s.Page.Locator("#hit-list li.hit", new() { HasText = "+31612345678" }).Locator("button.follow-up").First.ClickAsync();
+        await Expect(s.Page.Locator("#follow-up-form")).ToBeVisibleAsync();
+        await Expect(s.Page.GetByLabel("Peer's jurisdiction (country code)")).ToHaveValueAsync("NL");
+        await s.Page.Locator("#offence").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await s.Page.GetByLabel("Necessity and proportionality").FillAsync("The peer holds this number; its subscriber is needed to identify the recruiter.");
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Expect(s.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/requests/[^/?]+$"));
+        await Expect(s.Page.Locator("#request-state")).ToHaveTextAsync("Draft");
+        var request = await s.MainTextAsync();
+        Assert.Contains("+31612345678", request, StringComparison.Ordinal);
+        Assert.DoesNotContain("+40721234567", request, StringComparison.Ordinal);
     }
 
     private static string Person(string id, string phone) =>

@@ -14,6 +14,7 @@ public static class RequestServices
         services.AddScoped<EvidenceDesk>();
         services.AddScoped<RequestService>();
         services.AddScoped<HitLookup>();
+        services.AddScoped<FollowUpDrafting>();
         services.AddInboundMessageHandler<RequestInboxHandler>();
         services.AddSingleton<RequestAftercare>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestAftercare>());

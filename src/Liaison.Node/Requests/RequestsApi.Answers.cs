@@ -53,23 +53,13 @@ internal static partial class RequestsApi
             return TypedResults.File(File.OpenRead(evidence.Store.PathOf(EvidenceDigest.Prefix + file.Sha256)), file.MediaType, file.Name);
         });
 
-    private static async Task<IResult> FollowUpAsync(FollowUpBody body, RequestGate gate, RequestService service, RequestRulebook rules, NodeConfig node,
-        HitLookup hits, CancellationToken ct)
+    private static async Task<IResult> FollowUpAsync(FollowUpBody body, RequestGate gate, FollowUpDrafting followUps, CancellationToken ct)
     {
         var decision = await gate.DecideAsync(PolicyAction.DraftRequest, body.CaseId, body.Purpose, subject: "follow-up after hit session " + body.Session, ct: ct);
         if (!decision.IsPermitted)
         {
             return decision.Rule == BuiltInRules.NeedToKnow ? Decisions.DeniedRead($"case '{body.CaseId}'") : Decisions.Denied(decision);
         }
-        return await RequestResults.Guard(async () =>
-        {
-            var matched = await hits.ConfirmAsync(body.CaseId, body.Peer, body.Session, body.Hits, ct);
-            var draft = Core.Requests.FollowUp.FollowUpDraft.From(RequestIds.New(node.NodeId), body.CaseId, body.Session,
-                new RequestingAuthority(node.NodeId, node.Jurisdiction, node.NodeId), new Addressee(AddresseeKind.Agency, body.Peer, body.PeerJurisdiction.Trim().ToUpperInvariant()),
-                matched, body.OffenceCode, body.MaximumPenaltyYears, body.NecessityStatement);
-            var actor = RequestActors.For(await gate.CallerAsync(ct), node.NodeId, rules.Settings, RequestRole.Investigator);
-            var opened = await service.DraftAsync(draft, actor, body.Purpose, ct);
-            return RequestResults.Json(opened, StatusCodes.Status201Created);
-        });
+        return await RequestResults.Guard(async () => RequestResults.Json(await followUps.DraftAsync(body, ct), StatusCodes.Status201Created));
     }
 }

@@ -112,8 +112,5 @@ internal sealed class HitNoHitModel(CaseAccess access, LiaisonDb db, NodeFederat
         Mark(marking);
     }
 
-    public string FollowUpPath(Hit hit, string recordId) =>
-        CasePath("requests/new") + "?followUp=" + Uri.EscapeDataString($"{Result!.SessionId}:{hit.Kind}:{recordId}") + "&peer=" + Uri.EscapeDataString(Result.Peer);
-
     public string EntityPath(string recordId) => CasePath("entities/" + Uri.EscapeDataString(recordId));
 }
