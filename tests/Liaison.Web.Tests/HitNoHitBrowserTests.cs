@@ -104,6 +104,12 @@ public sealed class HitNoHitBrowserTests : IAsyncLifetime
         var request = await s.MainTextAsync();
         Assert.Contains("+31612345678", request, StringComparison.Ordinal);
         Assert.DoesNotContain("+40721234567", request, StringComparison.Ordinal);
+
+        // The dashboard lists the draft as waiting for approval and the run with its hits.
+        await s.Page.GotoAsync("/");
+        await Expect(s.Page.Locator("#waiting-requests tbody tr")).ToHaveCountAsync(1);
+        await Expect(s.Page.Locator("#waiting-requests")).ToContainTextAsync("Draft");
+        await Expect(s.Page.Locator("#recent-runs tbody tr").First).ToContainTextAsync("nl-politie");
     }
 
     private static string Person(string id, string phone) =>

@@ -6,12 +6,15 @@ using Liaison.Storage.Rows;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Liaison.Storage.Retention;
+using Liaison.Storage.Requests;
+using Liaison.Storage.Federation;
 
 namespace Liaison.Node.Web.Pages;
 
 /// <summary>
 /// The dashboard: the cases the user may see with their counts and latest imports, and for those who
-/// may read the journal its newest entries. Cases the user has no need to know are not listed at all.
+/// may read the journal its newest entries; requests of those cases that wait for someone here (approval,
+/// validation, an answer to a peer's request, deadlines) and the newest hit/no-hit runs. Cases the user has no need to know are not listed at all.
 /// </summary>
 internal sealed class IndexModel(RequestGate gate, CaseAccess access, LiaisonDb db, PolicyStore store, TimeProvider clock) : PageModel
 {
@@ -21,6 +24,13 @@ internal sealed class IndexModel(RequestGate gate, CaseAccess access, LiaisonDb 
     public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];
     public IReadOnlyList<ImportRow> RecentImports { get; private set; } = [];
     public IReadOnlyList<AuditRow>? Journal { get; private set; }
+    public IReadOnlyList<RequestRow> WaitingRequests { get; private set; } = [];
+    public IReadOnlyList<RequestNoticeRow> Deadlines { get; private set; } = [];
+    public IReadOnlyList<HitNoticeRow> RecentRuns { get; private set; } = [];
+
+    /// <summary>Request states in which the next step is this node's: approval, validation, or answering a peer.</summary>
+    private static readonly string[] OwnDrafts = ["Draft", "AwaitingValidation", "Approved"];
+    private static readonly string[] IncomingOpen = ["Sent", "Acknowledged"];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -57,5 +67,12 @@ internal sealed class IndexModel(RequestGate gate, CaseAccess access, LiaisonDb 
             .Select(c => new CaseSummary(c.Id, c.Title, c.Status, records.GetValueOrDefault(c.Id), calls.GetValueOrDefault(c.Id), lastImport.TryGetValue(c.Id, out var at) ? at : null))
             .OrderBy(c => c.Status == "open" ? 0 : 1).ThenByDescending(c => c.LastImport).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         RecentImports = imports.OrderByDescending(i => i.ImportedAt).ThenByDescending(i => i.Id).Take(8).ToList();
+        WaitingRequests = await db.Set<RequestRow>().AsNoTracking()
+            .Where(r => visible.Contains(r.CaseId)
+                && ((r.Direction == RequestDirection.Outgoing && OwnDrafts.Contains(r.State)) || (r.Direction == RequestDirection.Incoming && IncomingOpen.Contains(r.State))))
+            .OrderByDescending(r => r.UpdatedAt).Take(10).ToListAsync(ct);
+        var open = await db.Set<RequestRow>().AsNoTracking().Where(r => visible.Contains(r.CaseId)).Select(r => r.Id).ToListAsync(ct);
+        Deadlines = await db.Set<RequestNoticeRow>().AsNoTracking().Where(n => open.Contains(n.RequestId)).OrderByDescending(n => n.At).Take(5).ToListAsync(ct);
+        RecentRuns = await db.Set<HitNoticeRow>().AsNoTracking().Where(n => n.Role == "querier" && visible.Contains(n.CaseId)).OrderByDescending(n => n.Id).Take(5).ToListAsync(ct);
     }
 }
