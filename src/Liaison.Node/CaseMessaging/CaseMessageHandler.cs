@@ -2,7 +2,6 @@ using System.Text.Json;
 using Liaison.Exchange.Cases;
 using Liaison.Exchange.Delivery;
 using Liaison.Exchange.Envelopes;
-using Liaison.Node.Audit;
 using Liaison.Node.Exchange;
 using Liaison.Storage;
 using Liaison.Storage.CaseMessaging;
@@ -14,9 +13,12 @@ namespace Liaison.Node.CaseMessaging;
 /// Receives case messages, record updates and withdrawals from peers, inside the inbox transaction:
 /// the thread is filed under the sender's case reference (listed under the incoming case
 /// <c>{sender}:{reference}</c>), attached records become read-only copies, and only the originator's
-/// updates and withdrawals change them (<see cref="CaseMailbox.ApplyAsync"/>). Ignored changes are journalled.
+/// updates and withdrawals change them (<see cref="CaseMailbox.ApplyAsync"/>). The receiving endpoint
+/// already journals each envelope with its message ids; ignored changes (not from the originator,
+/// stale, withdrawn) are logged with ids only. Not journalled from here: the ledger's append would
+/// wait on the write lock the inbox transaction holds (SQLite).
 /// </summary>
-public sealed class CaseMessageHandler(LiaisonDb db, NodeConfig node, AuditJournal journal, IServiceProvider services, TimeProvider clock)
+public sealed partial class CaseMessageHandler(LiaisonDb db, NodeConfig node, ILogger<CaseMessageHandler> log, IServiceProvider services, TimeProvider clock)
     : IInboundMessageHandler
 {
     public IReadOnlyCollection<string> MessageTypes => [CaseMessageTypes.Post, CaseMessageTypes.RecordUpdate, CaseMessageTypes.RecordWithdrawal];
@@ -37,8 +39,12 @@ public sealed class CaseMessageHandler(LiaisonDb db, NodeConfig node, AuditJourn
         {
             throw new MessageRefusedException($"message {message.MessageId} ({message.Type}) from {message.Sender}: payload is not a valid {message.Type}");
         }
-        var caseId = message.CaseReference is null ? null : ReceivedCopies.LocalCase(message.Sender, message.CaseReference);
-        await journal.RecordAsync("peer:" + message.Sender, message.Type + ".receive", ignored.Count == 0 ? "permit" : "ignored", caseId, null, null,
-            ignored.Count == 0 ? $"message {message.MessageId}" : $"message {message.MessageId}: {string.Join("; ", ignored)}", cancellationToken);
+        foreach (var reason in ignored)
+        {
+            Ignored(log, message.Sender, message.MessageId, reason);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "case message {MessageId} from {Sender}: ignored {Reason}")]
+    private static partial void Ignored(ILogger logger, string sender, string messageId, string reason);
 }
