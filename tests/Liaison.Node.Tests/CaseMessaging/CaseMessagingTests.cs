@@ -5,7 +5,9 @@ using System.Text;
 using System.Text.Json;
 using Liaison.Core.Identity;
 using Liaison.Core.Markings;
+using Liaison.Node.Retention;
 using Liaison.Node.Tests.Exchange;
+using Microsoft.Extensions.DependencyInjection;
 using Liaison.Storage.CaseMessaging;
 using Liaison.Storage.Import;
 using Liaison.Storage.Rows;
@@ -25,6 +27,8 @@ public sealed class CaseMessagingTests : IAsyncLifetime
     private const string Purpose = "criminal-investigation";
     private ExchangeNode _gb = null!;
     private ExchangeNode _nl = null!;
+    private Microsoft.AspNetCore.Builder.WebApplication _gbApp = null!;
+    private Microsoft.AspNetCore.Builder.WebApplication _nlApp = null!;
 
     public async Task InitializeAsync()
     {
@@ -39,8 +43,8 @@ public sealed class CaseMessagingTests : IAsyncLifetime
             "gb.jsonl", new ImportOptions { ImportedBy = "test", CaseId = Case });
         await AddUserAsync(_gb, "sup", "supervisor", Case);
         await AddUserAsync(_nl, "desk", "liaison-officer", null);
-        await _gb.StartReplicaAsync();
-        await _nl.StartReplicaAsync();
+        _gbApp = await _gb.StartReplicaAsync();
+        _nlApp = await _nl.StartReplicaAsync();
     }
 
     public async Task DisposeAsync()
@@ -119,6 +123,39 @@ public sealed class CaseMessagingTests : IAsyncLifetime
         {
             Assert.False(await db.Set<ReceivedCopyRow>().AnyAsync(c => c.RecordId == "g-victim"));
         }
+    }
+
+    [Fact]
+    public async Task A_retention_purge_withdraws_a_shared_record_from_every_recipient_once()
+    {
+        var gb = await SignInAsync(_gb, "sup");
+        var sent = await gb.PostAsJsonAsync($"/api/cases/{Case}/messages",
+            new { peer = "nl-politie", text = "one", recordIds = new[] { "g-suspect", "g-victim" }, purpose = Purpose });
+        Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
+        await DeliveredAsync();
+        var purged = new[] { new PurgedRecord("g-suspect", Case, "gb-nca"), new PurgedRecord("g-minor", Case, "gb-nca") };
+
+        // Called twice, as after a crash between queueing and marking the records announced.
+        var first = await WithdrawAsync(_gbApp, purged);
+        var again = await WithdrawAsync(_gbApp, purged);
+
+        Assert.Equal([new QueuedWithdrawal("g-suspect", "nl-politie")], first);
+        Assert.Equal(first, again);
+        Assert.Single(await _gb.OutboxAsync(), r => r.Type == "record.withdraw");
+        await DeliveredAsync();
+        Assert.Equal(["gb-nca/g-victim"], (await CopiesAsync()).Keys);
+
+        // NL's own purge of the copy it holds forgets the copy, and a later update of it is not taken back in.
+        Assert.Empty(await WithdrawAsync(_nlApp, [new PurgedRecord("gb-nca/g-victim", "gb-nca:" + Case, "gb-nca")]));
+        await using var db = _nl.Db();
+        Assert.False(await db.Set<ReceivedCopyRow>().AnyAsync());
+        Assert.True(await db.Set<CaseWithdrawalRow>().AnyAsync(w => w.RecordId == "g-victim"));
+    }
+
+    private static async Task<IReadOnlyList<QueuedWithdrawal>> WithdrawAsync(Microsoft.AspNetCore.Builder.WebApplication app, IReadOnlyList<PurgedRecord> records)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IRecordWithdrawals>().WithdrawAsync(records, CancellationToken.None);
     }
 
     [Fact]
