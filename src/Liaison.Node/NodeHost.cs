@@ -8,6 +8,7 @@ using Liaison.Node.Federation;
 using Liaison.Node.Policy;
 using Liaison.Node.Retention;
 using Liaison.Node.Requests;
+using Liaison.Node.CaseMessaging;
 using Liaison.Node.Web;
 using Liaison.Node.Witnessing;
 using Liaison.Storage;
@@ -47,6 +48,7 @@ public static class NodeHost
         builder.Services.AddEvidence();
         builder.Services.AddExchange();
         builder.Services.AddRetention();
+        builder.Services.AddCaseMessaging();
         builder.Services.AddScoped(sp => new StoredRecordCheck(sp.GetRequiredService<LiaisonDb>(), node, sp.GetRequiredService<Liaison.Core.Policy.PolicyStore>(),
             new Liaison.Exchange.Peers.FilePeerDirectory(node.Directory), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddRequests(node);
@@ -86,6 +88,7 @@ public static class NodeHost
         app.MapFederation();
         app.MapWitnessEndpoint();
         app.MapGroup("/api/cases").WithTags("evidence").MapEvidenceApi();
+        app.MapGroup("/api/cases").WithTags("case messaging").MapCaseMessagingApi();
         app.MapExchange();
         app.MapRequests();
         app.MapWebUi();

@@ -109,6 +109,14 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         new("GET", "/api/retention/overdue", _ => Get("/api/retention/overdue"), (u, _) => u is "supervisor" or "dpo"),
         new("POST", "/api/retention/{recordId}/extend", c => Post($"/api/retention/{(c == "C1" ? "c1-person" : "c2-secret")}/extend", new { until = "2029-06-01", reason = "matrix" }),
             (u, c) => u is "dpo" || (u is "supervisor" && Member(u, c))),
+        new("GET", "/api/cases/{caseId}/messages", c => Get($"/api/cases/{c}/messages?purpose=criminal-investigation"), (u, c) => Reads(u) && Sees(u, c)),
+        // nl-politie is not a peer of this node: a caller who may share gets 400 naming the peer, the others 403/404.
+        new("POST", "/api/cases/{caseId}/messages", c => Post($"/api/cases/{c}/messages", new { peer = "nl-politie", text = "t", recordIds = new[] { c == "C1" ? "c1-person" : "c2-secret" }, purpose = "criminal-investigation" }),
+            (u, c) => Shares(u) && Sees(u, c), PermitMeansSuccess: false),
+        new("POST", "/api/cases/{caseId}/records/{recordId}/update", c => new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{c}/records/{(c == "C1" ? "c1-person" : "c2-secret")}/update?purpose=criminal-investigation"),
+            (u, c) => Shares(u) && Sees(u, c)),
+        new("POST", "/api/cases/{caseId}/records/{recordId}/withdraw", c => new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{c}/records/{(c == "C1" ? "c1-person" : "c2-secret")}/withdraw?purpose=criminal-investigation"),
+            (u, c) => Shares(u) && Sees(u, c)),
         new("POST", "/api/retention/purge", _ => new HttpRequestMessage(HttpMethod.Post, "/api/retention/purge"), (u, _) => u is "dpo"),
         // Data-access requests (docs/requests.md): rows in Requests/RequestMatrixRows.cs.
         .. Requests.RequestMatrixRows.All().Select(r => new Row(r.Method, r.Pattern, r.Request, r.Allowed, r.PermitMeansSuccess)),
@@ -128,6 +136,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
     private static bool Imports(string u) => u is "investigator" or "analyst" or "outsider";
     private static bool Member(string u, string c) => c == "C1" ? u is "investigator" or "analyst" or "supervisor" : u is "outsider";
     // The liaison desk sees every case of its agency (policy/default.yaml, need-to-know "liaison-desk-sees-agency").
+    private static bool Shares(string u) => u is "supervisor" or "liaison-officer";
     private static bool Sees(string u, string c) => Member(u, c) || u == "liaison-officer";
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);

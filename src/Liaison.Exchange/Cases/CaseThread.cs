@@ -14,6 +14,13 @@ public sealed class CaseThread(string threadId, string caseReference, string sub
     public IReadOnlyList<string> Participants { get; } = participants.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     public IReadOnlyList<CaseMessage> Messages => _messages;
 
+    /// <summary>Puts back a message read from storage (a store rebuilding the thread); a message already held is ignored.</summary>
+    public void Restore(CaseMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Add(message);
+    }
+
     internal void Add(CaseMessage message)
     {
         if (!_messages.Exists(m => m.MessageId == message.MessageId))

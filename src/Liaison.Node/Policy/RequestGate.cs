@@ -35,10 +35,10 @@ public sealed class RequestGate(IHttpContextAccessor http, LiaisonDb db, NodeCon
 
     /// <summary>Decides and journals one request. <paramref name="subject"/> names what was asked for (a record id, a query size), never personal data.</summary>
     public async Task<PolicyDecision> DecideAsync(PolicyAction action, string? caseId = null, string? purpose = null, EntityRecord? record = null,
-        string? subject = null, CancellationToken ct = default)
+        string? subject = null, CancellationToken ct = default, Recipient? recipient = null)
     {
         var caller = await CallerAsync(ct);
-        var decision = Engine.Decide(new AccessRequest { Caller = caller, Action = action, CaseId = caseId, Purpose = purpose, Record = record });
+        var decision = Engine.Decide(new AccessRequest { Caller = caller, Action = action, CaseId = caseId, Purpose = purpose, Record = record, Recipient = recipient });
         await journal.RecordAsync(caller.UserId, PolicyNames.Of(action), decision.IsPermitted ? "permit" : "deny", caseId ?? record?.Envelope.CaseId, purpose,
             decision.Rule, subject is null ? decision.ToJson() : subject + " " + decision.ToJson(), ct);
         return decision;

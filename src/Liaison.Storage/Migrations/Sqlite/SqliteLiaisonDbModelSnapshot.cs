@@ -17,6 +17,196 @@ namespace Liaison.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Liaison.Storage.CaseMessaging.CaseMessageRow", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.Property<string>("RecordsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("records_json");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("ThreadId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("ThreadId", "SentAt")
+                        .HasDatabaseName("ix_case_messages_thread");
+
+                    b.ToTable("case_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.CaseMessaging.CaseShareRow", b =>
+                {
+                    b.Property<string>("OriginNode")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin_node");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("ThreadId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("OriginNode", "RecordId", "Recipient", "ThreadId");
+
+                    b.ToTable("case_shares", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.CaseMessaging.CaseThreadRow", b =>
+                {
+                    b.Property<string>("ThreadId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_reference");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("ThreadId");
+
+                    b.HasIndex("CaseReference")
+                        .HasDatabaseName("ix_case_threads_case_reference");
+
+                    b.ToTable("case_threads", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.CaseMessaging.CaseWithdrawalRow", b =>
+                {
+                    b.Property<string>("OriginNode")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin_node");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("OriginNode", "RecordId");
+
+                    b.ToTable("case_withdrawals", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.CaseMessaging.OwnRecordVersionRow", b =>
+                {
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("RecordId");
+
+                    b.ToTable("case_own_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.CaseMessaging.ReceivedCopyRow", b =>
+                {
+                    b.Property<string>("OriginNode")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin_node");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("LocalId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_id");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("SharedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shared_by");
+
+                    b.Property<string>("SharedJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shared_json");
+
+                    b.Property<string>("ThreadId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thread_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("OriginNode", "RecordId");
+
+                    b.HasIndex("LocalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_received_copies_local_id");
+
+                    b.ToTable("case_received_copies", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Storage.Evidence.CustodyIndexRow", b =>
                 {
                     b.Property<long>("LedgerIndex")
