@@ -51,6 +51,7 @@ public sealed class HitNoHitBrowserTests : IAsyncLifetime
         await using (var db = LiaisonDbFactory.Create(gb))
         {
             db.Users.Add(new UserRow { UserName = "investigator", DisplayName = "Investigator", PasswordHash = new PasswordHasher(1_000).Hash(Password), Roles = "investigator", CreatedAt = _clock.GetUtcNow() });
+            db.Users.Add(new UserRow { UserName = "admin", DisplayName = "Node operator", PasswordHash = new PasswordHasher(1_000).Hash(Password), Roles = "admin", CreatedAt = _clock.GetUtcNow() });
             db.CaseMembers.Add(new CaseMemberRow { CaseId = Case, UserName = "investigator" });
             await db.SaveChangesAsync();
         }
@@ -110,6 +111,29 @@ public sealed class HitNoHitBrowserTests : IAsyncLifetime
         await Expect(s.Page.Locator("#waiting-requests tbody tr")).ToHaveCountAsync(1);
         await Expect(s.Page.Locator("#waiting-requests")).ToContainTextAsync("Draft");
         await Expect(s.Page.Locator("#recent-runs tbody tr").First).ToContainTextAsync("nl-politie");
+    }
+
+    [Fact]
+    public async Task The_operator_sees_the_peers_with_their_key_fingerprints_and_an_investigator_is_refused()
+    {
+        var context = await _browser!.NewContextAsync(new() { BaseURL = _gb.AbsoluteUri.TrimEnd('/'), ViewportSize = new() { Width = 1280, Height = 800 } });
+        context.SetDefaultTimeout(30_000);
+        await using (var admin = new BrowserSession(context, await context.NewPageAsync(), ownsContext: true))
+        {
+            await admin.SignInAsync("admin", Password);
+            await admin.Page.GetByRole(AriaRole.Link, new() { Name = "Peers" }).ClickAsync();
+            var row = admin.Page.Locator("#peers-table tbody tr", new() { HasText = "nl-politie" });
+            await Expect(row).ToContainTextAsync("Politie Nederland (NL)");
+            await Expect(row).ToContainTextAsync("valid until");
+            var fingerprints = await row.Locator("td.mono.small").AllInnerTextsAsync();
+            Assert.Equal(3, fingerprints.Count);
+            Assert.NotEqual(fingerprints[1], fingerprints[2]);
+        }
+        var other = await _browser!.NewContextAsync(new() { BaseURL = _gb.AbsoluteUri.TrimEnd('/') });
+        await using var investigator = new BrowserSession(other, await other.NewPageAsync(), ownsContext: true);
+        await investigator.SignInAsync("investigator", Password);
+        Assert.Equal(403, (await investigator.Page.GotoAsync("/admin/peers"))!.Status);
+        Assert.DoesNotContain("nl-politie", await investigator.MainTextAsync(), StringComparison.Ordinal);
     }
 
     private static string Person(string id, string phone) =>

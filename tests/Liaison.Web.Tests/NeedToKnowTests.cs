@@ -111,6 +111,6 @@ public sealed class NeedToKnowTests(AccessNode web)
         Assert.Equal(403, journal!.Status);
         await Expect(investigator.Page.Locator("main")).ToContainTextAsync("permission-matrix");
         await using var admin = await web.SignInAsync("admin");
-        await Expect(admin.Page.Locator(".main-nav a")).ToHaveTextAsync(["Dashboard", "Journal", "Statistics", "Request statistics", "Users", "Policy"]);
+        await Expect(admin.Page.Locator(".main-nav a")).ToHaveTextAsync(["Dashboard", "Journal", "Statistics", "Request statistics", "Users", "Peers", "Policy"]);
     }
 }

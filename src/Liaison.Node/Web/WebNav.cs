@@ -48,6 +48,10 @@ public static class WebNav
         {
             items.Add(new("Users", "/admin/users"));
         }
+        if (May(PolicyAction.ManagePeers))
+        {
+            items.Add(new("Peers", "/admin/peers"));
+        }
         if (May(PolicyAction.ManagePolicy))
         {
             items.Add(new("Policy", "/admin/policy"));
