@@ -14,6 +14,8 @@ public class PermissionMatrixTests
         ["liaison-officer"] = ["read-record", "search", "share", "draft-request", "respond-request"],
         ["dpo"] = ["read-ledger", "verify-ledger", "read-statistics", "review-retention", "purge-records", "check-policy"],
         ["admin"] = ["verify-ledger", "read-statistics", "manage-users", "manage-peers", "manage-policy"],
+        ["designated-authority"] = ["read-record", "approve-request"],
+        ["provider-compliance"] = ["read-record", "respond-request"],
     };
 
     public static TheoryData<Role, PolicyAction> EveryRoleAndAction()
