@@ -43,6 +43,9 @@ public sealed partial class RequestService(LiaisonDb db, RequestRulebook rules, 
     public async Task<DataAccessRequest> ActAsync(string requestId, string? purpose, Func<DataAccessRequest, RequestStep> act, CancellationToken ct,
         Func<RequestRow, RequestStep, Task>? afterSave = null, RequestStepMessage? evidenceMessage = null)
     {
+        // What arrived from the other end is journalled before this node's own next step, so the ledger
+        // shows a request received before it is acknowledged (the aftercare otherwise runs a moment later).
+        await services.GetRequiredService<RequestAftercare>().RunOnceAsync(ct);
         var (row, request) = await _store.LoadAsync(requestId, ct) ?? throw new RequestNotFoundException(requestId);
         var step = act(request);
         var message = MessageFor(row, step, evidenceMessage);
