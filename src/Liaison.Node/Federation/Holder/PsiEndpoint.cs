@@ -25,7 +25,7 @@ internal static class PsiEndpoint
                     return FederationProblems.UnsupportedMediaType();
                 }
                 var max = federation.Options.MaxEnvelopeBytes;
-                return await ReadCappedAsync(request, max, ct) is { } envelope
+                return await Exchange.EnvelopeBody.ReadCappedAsync(request, max, ct) is { } envelope
                     ? await responder.AnswerAsync(envelope, ct)
                     : await responder.RefuseAsync(new EnvelopeRejectedException(EnvelopeRejection.Oversize, null, null, $"larger than {max.ToString(CultureInfo.InvariantCulture)} bytes"), ct);
             })
@@ -43,39 +43,4 @@ internal static class PsiEndpoint
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-
-    /// <summary>The body as text, or null as soon as it proves larger than <paramref name="max"/> bytes (never reading more than one byte beyond).</summary>
-    internal static async Task<string?> ReadCappedAsync(HttpRequest request, int max, CancellationToken ct)
-    {
-        var limit = max + 1;
-        if (request.ContentLength > max)
-        {
-            return null;
-        }
-        var buffer = new byte[Math.Min(limit, (int)(request.ContentLength ?? 64 * 1024) + 1)];
-        var length = 0;
-        while (true)
-        {
-            if (length == buffer.Length)
-            {
-                if (buffer.Length >= limit)
-                {
-                    break;
-                }
-                Array.Resize(ref buffer, (int)Math.Min(limit, buffer.Length * 2L));
-            }
-            var read = await request.Body.ReadAsync(buffer.AsMemory(length, buffer.Length - length), ct);
-            if (read == 0)
-            {
-                break;
-            }
-            length += read;
-        }
-        if (length > max)
-        {
-            return null;
-        }
-        // Compact serialisations are ASCII; anything else fails the opener's shape check.
-        return Encoding.Latin1.GetString(buffer, 0, length);
-    }
 }

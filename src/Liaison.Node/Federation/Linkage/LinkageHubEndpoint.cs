@@ -39,7 +39,7 @@ internal static class LinkageHubEndpoint
                     return FederationProblems.UnsupportedMediaType();
                 }
                 var max = federation.Options.MaxEnvelopeBytes;
-                var envelope = await PsiEndpoint.ReadCappedAsync(request, max, ct);
+                var envelope = await Exchange.EnvelopeBody.ReadCappedAsync(request, max, ct);
                 OpenedMessage message;
                 Peer sender;
                 try
