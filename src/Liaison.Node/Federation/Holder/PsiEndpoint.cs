@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Liaison.Exchange.Envelopes;
 using Microsoft.Net.Http.Headers;
 
