@@ -1,6 +1,7 @@
 using Liaison.Bench.Matching;
 
-// Usage: Liaison.Bench.Matching [primitives|psi-profile|psi|dice|clk|all] [--large] [--febrl=FOLDER]
+// Usage: Liaison.Bench.Matching [primitives|psi-profile|psi|dice|clk|all] [--large] [--n=N] [--febrl=FOLDER]
+// (--n=N runs only the PSI session of N × N, e.g. --n=1000000 for the 1M × 1M row alone.)
 // Prints one markdown table row per measurement; bench/matching.sh runs it beside its peers.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var large = args.Contains("--large");
@@ -15,7 +16,8 @@ if (what is "psi-profile" or "all")
 }
 if (what is "psi" or "all")
 {
-    PsiBench.Run(large);
+    var only = args.FirstOrDefault(a => a.StartsWith("--n=", StringComparison.Ordinal));
+    PsiBench.Run(large, only is null ? null : int.Parse(only["--n=".Length..], System.Globalization.CultureInfo.InvariantCulture));
 }
 if (what is "dice" or "all")
 {

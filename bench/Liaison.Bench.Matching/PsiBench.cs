@@ -7,12 +7,13 @@ namespace Liaison.Bench.Matching;
 /// <summary>One whole PSI session (both sides in this process), n identifiers asked of a holder with n, 10 % overlap.</summary>
 internal static class PsiBench
 {
-    public static void Run(bool large)
+    public static void Run(bool large, int? onlySize = null)
     {
         Console.WriteLine();
+        Console.WriteLine($"load average at start: {LoadAverage()}");
         Console.WriteLine("| PSI n × n | cores | prepare holder set | query | holder answer | querier finish | total wall (CPU) | identifiers/s wall | per CPU-second | bytes on wire | matches |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
-        int[] sizes = large ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+        int[] sizes = onlySize is { } one ? [one] : large ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
         foreach (var n in sizes)
         {
             foreach (var cores in new[] { 1, Environment.ProcessorCount }.Distinct())
@@ -22,9 +23,14 @@ internal static class PsiBench
                     continue; // ~4 M scalar multiplications on one core: run with --large only on a quiet machine
                 }
                 Session(n, cores);
+                Console.WriteLine($"load average after: {LoadAverage()}");
             }
         }
     }
+
+    // The machine is shared: the load beside each row says how much of the wall time was waiting.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static void Session(int n, int cores)
     {

@@ -21,12 +21,18 @@ public static class FederationServices
     {
         services.AddOptions<ExchangeOptions>().BindConfiguration("Exchange").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PsiBudgetOptions>().BindConfiguration("Federation:PsiBudget").ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => NodeFederation.Open(node, sp.GetRequiredService<TimeProvider>(), sp.GetService<KeyPassphrase>(),
-            sp.GetRequiredService<IOptions<ExchangeOptions>>().Value, sp.GetRequiredService<IOptions<PsiBudgetOptions>>().Value));
+        services.AddSingleton(sp =>
+        {
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var exchange = sp.GetRequiredService<IOptions<ExchangeOptions>>().Value;
+            return NodeFederation.Open(node, clock, sp.GetService<KeyPassphrase>(), exchange, sp.GetRequiredService<IOptions<PsiBudgetOptions>>().Value,
+                replay: new DurableReplayCache(node, clock, exchange.ClockSkew));
+        });
         services.AddHostedService<BudgetRestore>();
         services.AddOptions<LinkageHubOptions>().BindConfiguration("Federation:LinkageHub").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LinkageParticipantOptions>().BindConfiguration("Federation:Linkage");
-        services.AddSingleton<LinkageRuns>();
+        services.AddScoped<LinkageRuns>();
+        services.AddHostedService<FederationJanitor>();
         services.AddScoped<LinkageParticipant>();
         services.AddScoped<FederationJournal>();
         services.AddScoped<HitNoHitResponder>();

@@ -3,15 +3,13 @@ using Liaison.Exchange.Envelopes;
 namespace Liaison.Node.Federation;
 
 /// <summary>
-/// The message ids this node has accepted for hit/no-hit, kept in memory until the message's expiry
-/// plus the clock skew (after which the expiry check refuses a replay anyway). Enough for PSI, whose
-/// messages live minutes and whose effect — an answer encrypted to the querier — is useless to whoever
-/// replays it; lost on restart, so a query captured in the last minutes before a restart could be
-/// answered twice (costing that peer budget, journalled both times). The durable inbox
-/// (<see cref="Liaison.Exchange.Delivery.IInboxStore"/>) is what case messaging must use instead.
+/// The message ids accepted for hit/no-hit, kept in memory until the message's expiry plus the clock
+/// skew (after which the expiry check refuses a replay anyway). Used where a <see cref="NodeFederation"/>
+/// is opened without the server — the command line's <c>liaison match</c>, tests and benchmarks; the
+/// server uses <see cref="DurableReplayCache"/>, which survives a restart and is shared by replicas.
 /// A bound on the number of ids keeps a flood of short-lived messages from growing it without limit.
 /// </summary>
-public sealed class InMemoryReplayCache(TimeProvider clock, TimeSpan clockSkew, int capacity = InMemoryReplayCache.DefaultCapacity) : IReplayCache
+public sealed class InMemoryReplayCache(TimeProvider clock, TimeSpan clockSkew, int capacity = InMemoryReplayCache.DefaultCapacity) : IMessageReplayFilter
 {
     public const int DefaultCapacity = 100_000;
 
@@ -65,6 +63,8 @@ public sealed class InMemoryReplayCache(TimeProvider clock, TimeSpan clockSkew, 
             return true;
         }
     }
+
+    public Task<bool> TryRememberAsync(EnvelopeHeader header, CancellationToken ct = default) => Task.FromResult(TryRemember(header));
 
     private void Purge(DateTimeOffset now)
     {

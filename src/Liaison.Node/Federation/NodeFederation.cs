@@ -21,7 +21,7 @@ public sealed class NodeFederation : IDisposable
     private readonly EnvelopeOpener? _opener;
 
     private NodeFederation(NodeConfig node, NodeIdentity? identity, string? unavailableReason, TimeProvider clock,
-        ExchangeOptions exchange, PsiBudgetOptions budget, HttpMessageHandler? handler)
+        ExchangeOptions exchange, PsiBudgetOptions budget, HttpMessageHandler? handler, IMessageReplayFilter? replay)
     {
         Node = node;
         _identity = identity;
@@ -29,7 +29,7 @@ public sealed class NodeFederation : IDisposable
         Clock = clock;
         Options = exchange;
         Peers = new FilePeerDirectory(node.Directory);
-        ReplayCache = new InMemoryReplayCache(clock, exchange.ClockSkew);
+        ReplayCache = replay ?? new InMemoryReplayCache(clock, exchange.ClockSkew);
         Budget = new PsiBudget(budget, clock);
         Http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         Http.Timeout = TimeSpan.FromSeconds(100);
@@ -44,7 +44,8 @@ public sealed class NodeFederation : IDisposable
     public TimeProvider Clock { get; }
     public ExchangeOptions Options { get; }
     public IPeerDirectory Peers { get; }
-    public InMemoryReplayCache ReplayCache { get; }
+    /// <summary>Ids of accepted hit/no-hit and linkage messages: in the database when the server opened this, else in memory.</summary>
+    public IMessageReplayFilter ReplayCache { get; }
 
     /// <summary>Per-peer allowance of identifiers this node evaluates as a holder (in memory: a restart resets it).</summary>
     public PsiBudget Budget { get; }
@@ -69,15 +70,16 @@ public sealed class NodeFederation : IDisposable
     /// </summary>
     /// <param name="passphrase">Null: from LIAISON_KEY_PASSPHRASE or LIAISON_KEY_PASSPHRASE_FILE.</param>
     /// <param name="handler">The HTTP handler for calls to peers (tests, proxies); null for the default.</param>
+    /// <param name="replay">The replay filter; null for one in memory (the server passes <see cref="DurableReplayCache"/>).</param>
     public static NodeFederation Open(NodeConfig node, TimeProvider clock, KeyPassphrase? passphrase = null, ExchangeOptions? exchange = null,
-        PsiBudgetOptions? budget = null, HttpMessageHandler? handler = null)
+        PsiBudgetOptions? budget = null, HttpMessageHandler? handler = null, IMessageReplayFilter? replay = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(clock);
         exchange ??= new ExchangeOptions();
         budget ??= new PsiBudgetOptions();
         var (identity, reason) = LoadIdentity(node, clock, passphrase);
-        return new NodeFederation(node, identity, reason, clock, exchange, budget, handler);
+        return new NodeFederation(node, identity, reason, clock, exchange, budget, handler, replay);
     }
 
     private static (NodeIdentity?, string?) LoadIdentity(NodeConfig node, TimeProvider clock, KeyPassphrase? passphrase)

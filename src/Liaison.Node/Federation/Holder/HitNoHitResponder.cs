@@ -145,7 +145,7 @@ public sealed class HitNoHitResponder(
             throw new EnvelopeRejectedException(EnvelopeRejection.InvalidLifetime, h.MessageId, h.Sender,
                 $"a {FederationMessages.PsiQueryType} may live at most {FederationMessages.MaxQueryLifetime.TotalMinutes:0} minutes");
         }
-        if (!federation.ReplayCache.TryRemember(h))
+        if (!await federation.ReplayCache.TryRememberAsync(h, ct))
         {
             throw new EnvelopeRejectedException(EnvelopeRejection.Replayed, h.MessageId, h.Sender, "this message id has been received before");
         }

@@ -65,7 +65,7 @@ internal static class LinkageHubEndpoint
                     if (h.Type == LinkageMessages.UploadType)
                     {
                         var upload = Read<LinkageUpload>(message);
-                        var receipt = runs.Upload(sender.NodeId, upload);
+                        var receipt = await runs.UploadAsync(sender.NodeId, upload, ct);
                         (reply, replyType) = (receipt, LinkageMessages.ReceiptType);
                         detail = new() { ["run"] = upload.Run, ["participants"] = string.Join(',', upload.Participants.Order(StringComparer.Ordinal)),
                             ["clks"] = FederationEvent.Number(receipt.Uploaded), ["waitingFor"] = string.Join(',', receipt.WaitingFor), ["message"] = h.MessageId };
@@ -73,7 +73,7 @@ internal static class LinkageHubEndpoint
                     else
                     {
                         var ask = Read<LinkageResultRequest>(message);
-                        var result = runs.Result(sender.NodeId, ask.Run);
+                        var result = await runs.ResultAsync(sender.NodeId, ask.Run, ct);
                         (reply, replyType) = (result, LinkageMessages.ResultType);
                         detail = new() { ["run"] = ask.Run, ["complete"] = result.Complete ? "true" : "false", ["links"] = FederationEvent.Number(result.Matches.Length),
                             ["message"] = h.MessageId };
@@ -120,7 +120,7 @@ internal static class LinkageHubEndpoint
         {
             throw new EnvelopeRejectedException(EnvelopeRejection.InvalidLifetime, h.MessageId, h.Sender, $"a linkage message may live at most {MaxLifetime.TotalMinutes:0} minutes");
         }
-        if (!federation.ReplayCache.TryRemember(h))
+        if (!await federation.ReplayCache.TryRememberAsync(h, ct))
         {
             throw new EnvelopeRejectedException(EnvelopeRejection.Replayed, h.MessageId, h.Sender, "this message id has been received before");
         }

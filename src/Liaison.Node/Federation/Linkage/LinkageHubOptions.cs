@@ -19,9 +19,16 @@ public sealed class LinkageHubOptions
     [Range(1, 2_000_000)]
     public int MaxRecordsPerUpload { get; set; } = 200_000;
 
-    /// <summary>Runs kept in memory at once; the oldest is forgotten beyond that.</summary>
+    /// <summary>Runs the hub holds at once (in its database); the oldest is deleted beyond that.</summary>
     [Range(1, 1_000)]
     public int MaxRuns { get; set; } = 20;
+
+    /// <summary>
+    /// Hours a run lives from its first upload; then it answers as unknown and the clean-up deletes it
+    /// with its uploads and results. Participants fetch their links within this time.
+    /// </summary>
+    [Range(1, 24 * 90)]
+    public int RunLifetimeHours { get; set; } = 72;
 }
 
 /// <summary>

@@ -113,7 +113,7 @@ public sealed class LinkageParticipant(NodeFederation federation, LiaisonDb db, 
             {
                 throw Invalid($"expected a {replyType} from {hub.NodeId}, got a {h.Type} from {h.Sender}");
             }
-            if (!federation.ReplayCache.TryRemember(h))
+            if (!await federation.ReplayCache.TryRememberAsync(h, ct))
             {
                 throw Invalid($"message {h.MessageId} was received before");
             }

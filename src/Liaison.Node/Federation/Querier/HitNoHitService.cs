@@ -115,7 +115,7 @@ public sealed class HitNoHitService(NodeFederation federation, LiaisonDb db, Fed
             {
                 throw Invalid($"expected a {FederationMessages.PsiResponseType} from {peer.NodeId}, got a {h.Type} from {h.Sender}");
             }
-            if (!federation.ReplayCache.TryRemember(h))
+            if (!await federation.ReplayCache.TryRememberAsync(h, ct))
             {
                 throw Invalid($"message {h.MessageId} was received before");
             }

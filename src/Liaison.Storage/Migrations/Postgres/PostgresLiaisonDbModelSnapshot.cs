@@ -388,6 +388,29 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.ToTable("exchange_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Storage.Federation.FederationReplayRow", b =>
+                {
+                    b.Property<string>("Sender")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sender");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("ForgetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("forget_at");
+
+                    b.HasKey("Sender", "MessageId");
+
+                    b.HasIndex("ForgetAt");
+
+                    b.ToTable("federation_replay", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Storage.Federation.HitNoticeRow", b =>
                 {
                     b.Property<long>("Id")
@@ -478,6 +501,131 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.HasIndex("CaseId", "RunAt");
 
                     b.ToTable("hit_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Federation.LinkageResultRow", b =>
+                {
+                    b.Property<string>("Run")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("run");
+
+                    b.Property<string>("PartyA")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("party_a");
+
+                    b.Property<string>("PartyB")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("party_b");
+
+                    b.Property<long>("CandidatePairs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("candidate_pairs");
+
+                    b.Property<long>("Comparisons")
+                        .HasColumnType("bigint")
+                        .HasColumnName("comparisons");
+
+                    b.Property<int>("LinkCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("link_count");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<byte[]>("Links")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("links");
+
+                    b.HasKey("Run", "PartyA", "PartyB");
+
+                    b.ToTable("linkage_results", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Federation.LinkageRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FilterBits")
+                        .HasColumnType("integer")
+                        .HasColumnName("filter_bits");
+
+                    b.Property<DateTimeOffset?>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("character varying(700)")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Run")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("run");
+
+                    b.Property<string>("SchemaFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("schema_fingerprint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Run")
+                        .IsUnique();
+
+                    b.ToTable("linkage_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Federation.LinkageUploadRow", b =>
+                {
+                    b.Property<string>("Run")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("run");
+
+                    b.Property<string>("Participant")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("participant");
+
+                    b.Property<int>("ClkCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("clk_count");
+
+                    b.Property<byte[]>("Clks")
+                        .HasColumnType("bytea")
+                        .HasColumnName("clks");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Run", "Participant");
+
+                    b.ToTable("linkage_uploads", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Storage.Federation.PsiBudgetChargeRow", b =>

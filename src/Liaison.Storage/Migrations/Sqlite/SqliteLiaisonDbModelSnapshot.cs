@@ -383,6 +383,29 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.ToTable("exchange_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Storage.Federation.FederationReplayRow", b =>
+                {
+                    b.Property<string>("Sender")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<long>("ForgetAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("forget_at");
+
+                    b.HasKey("Sender", "MessageId");
+
+                    b.HasIndex("ForgetAt");
+
+                    b.ToTable("federation_replay", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Storage.Federation.HitNoticeRow", b =>
                 {
                     b.Property<long>("Id")
@@ -471,6 +494,129 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.HasIndex("CaseId", "RunAt");
 
                     b.ToTable("hit_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Federation.LinkageResultRow", b =>
+                {
+                    b.Property<string>("Run")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run");
+
+                    b.Property<string>("PartyA")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_a");
+
+                    b.Property<string>("PartyB")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_b");
+
+                    b.Property<long>("CandidatePairs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("candidate_pairs");
+
+                    b.Property<long>("Comparisons")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("comparisons");
+
+                    b.Property<int>("LinkCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("link_count");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("linked_at");
+
+                    b.Property<byte[]>("Links")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("links");
+
+                    b.HasKey("Run", "PartyA", "PartyB");
+
+                    b.ToTable("linkage_results", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Federation.LinkageRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FilterBits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filter_bits");
+
+                    b.Property<long?>("LinkedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("linked_at");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Run")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run");
+
+                    b.Property<string>("SchemaFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schema_fingerprint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Run")
+                        .IsUnique();
+
+                    b.ToTable("linkage_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Federation.LinkageUploadRow", b =>
+                {
+                    b.Property<string>("Run")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run");
+
+                    b.Property<string>("Participant")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant");
+
+                    b.Property<int>("ClkCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clk_count");
+
+                    b.Property<byte[]>("Clks")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("clks");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Run", "Participant");
+
+                    b.ToTable("linkage_uploads", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Storage.Federation.PsiBudgetChargeRow", b =>
