@@ -1,6 +1,7 @@
 using Liaison.Bench.Matching;
 
-// Usage: Liaison.Bench.Matching [primitives|psi-profile|psi|dice|clk|all] [--large] [--n=N] [--febrl=FOLDER]
+// Usage: Liaison.Bench.Matching [primitives|psi-profile|psi|dice|clk|hub|all] [--large] [--n=N] [--febrl=FOLDER]
+// (hub: CLK linkage N × N, default 100k, through the linkage hub's stored runs; not part of "all".)
 // (--n=N runs only the PSI session of N × N, e.g. --n=1000000 for the 1M × 1M row alone.)
 // Prints one markdown table row per measurement; bench/matching.sh runs it beside its peers.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -22,6 +23,12 @@ if (what is "psi" or "all")
 if (what is "dice" or "all")
 {
     DiceBench.Run();
+}
+if (what is "hub")
+{
+    var n = args.FirstOrDefault(a => a.StartsWith("--n=", StringComparison.Ordinal));
+    await ClkHubBench.RunAsync(args.FirstOrDefault(a => a.StartsWith("--febrl=", StringComparison.Ordinal))?["--febrl=".Length..] ?? "/work/shared/data/febrl",
+        n is null ? 100_000 : int.Parse(n["--n=".Length..], System.Globalization.CultureInfo.InvariantCulture));
 }
 if (what is "clk" or "all")
 {

@@ -29,7 +29,7 @@ internal static class PsiBench
     }
 
     // The machine is shared: the load beside each row says how much of the wall time was waiting.
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static void Session(int n, int cores)

@@ -28,5 +28,6 @@ internal static class CommandCatalog
         yield return AnalyzeCommand.Create();
         yield return MatchCommand.Create();
         yield return RetentionCommands.Create();
+        yield return HubCommands.Create();
     }
 }

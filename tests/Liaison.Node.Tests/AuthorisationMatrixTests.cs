@@ -103,6 +103,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
             (u, c) => u is "investigator" or "analyst" or "supervisor" or "outsider" && Member(u, c), PermitMeansSuccess: false),
         new("GET", "/api/cases/{caseId}/linkage/{run}", c => Get($"/api/cases/{c}/linkage/r1?hub=eu-hub&purpose=criminal-investigation"),
             (u, c) => u is "investigator" or "analyst" or "supervisor" or "outsider" && Member(u, c), PermitMeansSuccess: false),
+        // The linkage hub's runs: node ids and counts, for the node operator only.
+        new("GET", "/api/linkage-hub/runs", _ => Get("/api/linkage-hub/runs"), (u, _) => u is "admin"),
         // Retention and policy checks: the DPO for every case (envelopes and decisions, never content), a supervisor for the cases they see.
         new("GET", "/api/policy/check", c => Get($"/api/policy/check?as=investigator&record={(c == "C1" ? "c1-person" : "c2-secret")}&purpose=criminal-investigation"),
             (u, c) => u is "dpo" || (u is "supervisor" && Member(u, c))),

@@ -53,6 +53,7 @@ public static class FederationServices
         app.MapHitNoHitApi();
         app.MapLinkageHub();
         app.MapLinkageApi();
+        app.MapLinkageHubApi();
         return app;
     }
 }

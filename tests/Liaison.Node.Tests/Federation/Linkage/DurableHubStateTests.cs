@@ -62,6 +62,36 @@ public sealed class DurableHubStateTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task The_hub_operator_sees_runs_participants_and_counts_and_no_record_reference(string provider)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        await using var hub = await FederatedNode.CreateAsync("eu-hub", "Linkage hub", "NL", clock, provider: provider);
+        await using var gb = await FederatedNode.CreateAsync("gb-nca", "National Crime Agency", "GB", clock);
+        await using var nl = await FederatedNode.CreateAsync("nl-politie", "Politie Nederland", "NL", clock);
+        var (gbClient, nlClient) = await ParticipantsAsync(hub, gb, nl);
+        await hub.AddUserAsync("operator", "admin", "HUB-1");
+        await hub.AddUserAsync("investigator", "investigator", "HUB-1");
+        await hub.StartAsync(Hub);
+        await UploadAsync(gbClient, "GB-1", "nl-politie");
+
+        var operatorClient = await hub.SignInAsync("operator");
+        var open = await operatorClient.GetFromJsonAsync<LinkageHubRun[]>("/api/linkage-hub/runs");
+        await UploadAsync(nlClient, "NL-1", "gb-nca");
+        await ResultAsync(gbClient, "GB-1");
+        var body = await operatorClient.GetStringAsync("/api/linkage-hub/runs");
+        var denied = await (await hub.SignInAsync("investigator")).GetAsync("/api/linkage-hub/runs");
+
+        var before = Assert.Single(open!);
+        Assert.Equal(("open", "gb-nca:20 nl-politie:-"), (before.State, string.Join(' ', before.Participants.Select(p => $"{p.NodeId}:{p.Clks?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}"))));
+        var linked = Assert.Single(JsonSerializer.Deserialize<LinkageHubRun[]>(body, JsonSerializerOptions.Web)!);
+        Assert.Equal("linked", linked.State);
+        Assert.True(linked.Links >= 15, body);
+        Assert.DoesNotContain("rec-", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task An_expired_run_answers_as_unknown_and_the_clean_up_deletes_it_with_its_uploads_and_results(string provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
