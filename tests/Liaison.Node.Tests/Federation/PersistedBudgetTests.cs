@@ -1,3 +1,10 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Liaison.Core.Model;
+using Liaison.Exchange.Envelopes;
 using Liaison.Matching.Psi;
 using Liaison.Node.Federation;
 using Liaison.Storage.Federation;
@@ -84,6 +91,37 @@ public sealed class PersistedBudgetTests : IAsyncLifetime
         var stored = string.Join('|', new[] { mine, theirs }.Select(n => $"{n.CaseId} {n.Kinds} {n.Purpose} {n.Actor} {n.Handling} {n.Tlp}"));
         Assert.DoesNotContain("3000", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("+31", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_query_captured_before_a_holder_restart_is_refused_after_it()
+    {
+        string envelope;
+        using (var gb = _gb.OpenFederation())
+        {
+            var query = new PsiQuerier("nl-politie", [new Identifier(IdentifierKind.Phone, "+31630000000", "phone")], PsiMode.Intersection, _clock).CreateQuery();
+            var payload = JsonSerializer.SerializeToUtf8Bytes(new PsiMatchRequest("criminal-investigation", ["phone"], query), FederationMessages.Json);
+            envelope = gb.Sealer.Seal(new OutgoingMessage("nl-politie", FederationMessages.PsiQueryType, payload, GbCase,
+                Lifetime: FederationMessages.QueryLifetime), await gb.PeerAsync("nl-politie", default)).Compact;
+        }
+        using var client = _nl.Anonymous();
+        var first = await client.PostAsync("/federation/psi", Jose(envelope));
+
+        await _nl.StopAsync();
+        await StartNlAsync();
+        using var afterRestart = _nl.Anonymous();
+        var replay = await afterRestart.PostAsync("/federation/psi", Jose(envelope));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+        Assert.Equal(nameof(EnvelopeRejection.Replayed), (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rejection").GetString());
+    }
+
+    private static ByteArrayContent Jose(string envelope)
+    {
+        var content = new ByteArrayContent(Encoding.ASCII.GetBytes(envelope));
+        content.Headers.ContentType = new MediaTypeHeaderValue(FederationMessages.JoseMediaType);
+        return content;
     }
 
     private static string Person(string id, string phone) =>
