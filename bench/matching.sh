@@ -29,3 +29,6 @@ DOTNET_EnableAVX512=0 dotnet "$bench" dice | grep -E '^\| [0-9]' || true
 
 echo "== CLK encode and link"
 dotnet "$bench" clk "--febrl=$febrl"
+
+echo "== CLK linkage 100k × 100k through the hub's stored runs (encode at two agencies, store, link, answer)"
+dotnet "$bench" hub "--febrl=$febrl" --n=100000
