@@ -99,6 +99,10 @@ public sealed partial class CaseMailbox(string nodeId, ICaseStore store, Outbox 
             var thread = await store.FindThreadAsync(threadId, cancellationToken);
             await Send(recipient, CaseMessageTypes.RecordWithdrawal, new RecordWithdrawal(threadId, originNode, recordId, version),
                 thread?.CaseReference, Tlp.Amber, HandlingCodes.H0, cancellationToken);
+            if (originNode != nodeId)
+            {
+                Applied?.Invoke(new AppliedChange("passed-on", originNode, recordId, null, version, recipient));
+            }
         }
     }
 
