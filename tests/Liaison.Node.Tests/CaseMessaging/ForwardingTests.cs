@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Liaison.Core.Markings;
+using Liaison.Node.Retention;
 using Liaison.Storage.CaseMessaging;
 using Liaison.Storage.Tests;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Liaison.Node.Tests.CaseMessaging;
 
@@ -63,6 +65,21 @@ public sealed class ForwardingTests
         Assert.Equal(["gb-nca/g-h1"], (await CaseNodes.CopiesAsync(nodes.Nl)).Keys);
         var passedOn = await ReceivedCopyTests.EntryAsync(nodes.Nl, "case.record-withdrawal-received");
         Assert.Contains("passed-on gb-nca/g-suspect v1 to de-bka", passedOn.Detail, StringComparison.Ordinal);
+
+        // NL's retention purge of its own copy takes the copy it passed on with it (asked twice, as after a crash: queued once).
+        var purged = new[] { new PurgedRecord("gb-nca/g-h1", IncomingCase, "gb-nca") };
+        Assert.Equal([new QueuedWithdrawal("gb-nca/g-h1", "de-bka")], await PurgeAsync(nodes, purged));
+        Assert.Equal([new QueuedWithdrawal("gb-nca/g-h1", "de-bka")], await PurgeAsync(nodes, purged));
+        await CaseNodes.DeliveredAsync(nodes.Nl);
+        // Two withdrawals to DE in all: GB's of g-suspect passed on, and this purge's of g-h1 — once, though asked twice.
+        Assert.Equal(2, (await nodes.Nl.OutboxAsync()).Count(r => r.Type == "record.withdraw" && r.Recipient == "de-bka"));
+        Assert.Empty(await CaseNodes.CopiesAsync(de));
+    }
+
+    private static async Task<IReadOnlyList<QueuedWithdrawal>> PurgeAsync(CaseNodes nodes, IReadOnlyList<PurgedRecord> records)
+    {
+        using var scope = nodes.NlApp.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IRecordWithdrawals>().WithdrawAsync(records, CancellationToken.None);
     }
 
     [Theory]
