@@ -22,7 +22,8 @@ namespace Liaison.Node.CaseMessaging;
 /// <summary>
 /// Case messaging for the node's users: the threads of a case, posting a message with records to a
 /// peer (each record through the share decision, sent as <see cref="RecordRelease"/> makes it for that
-/// peer), sending a shared record's new version, and withdrawing it. Every act passes the
+/// peer; a received copy is passed on only where the originator's handling codes allow it too,
+/// <see cref="OnwardHandling"/>), sending a shared record's new version, and withdrawing it. Every act passes the
 /// <see cref="RequestGate"/> and is journalled; what is sent is enqueued in the same transaction as
 /// the thread and share rows, so both exist or neither.
 /// </summary>
