@@ -8,6 +8,9 @@ public sealed partial class CaseMailbox
     /// <summary>Raised when an incoming change is ignored (not from the originator, stale, or withdrawn), with ids only.</summary>
     public event Action<string>? Ignored;
 
+    /// <summary>Raised for each change an incoming message made (copies stored, updated, withdrawn; withdrawals passed on).</summary>
+    public event Action<AppliedChange>? Applied;
+
     /// <summary>
     /// The effect of an incoming case message, for <see cref="Delivery.MessageReceiver.ReceiveAsync"/>
     /// (so it runs once, inside the inbox transaction). Messages of other types are not handled here.
@@ -50,6 +53,7 @@ public sealed partial class CaseMailbox
                 continue;
             }
             await store.SaveCopyAsync(new ReceivedCopy(record, sender, post.ThreadId, now), cancellationToken);
+            Applied?.Invoke(new AppliedChange("stored", record.OriginNode, record.Id, record.CaseId, record.Version));
         }
         thread.Add(new CaseMessage(message.Header.MessageId, post.ThreadId, sender, message.Header.Created, post.Text, post.Records));
         await store.SaveThreadAsync(thread, cancellationToken);
@@ -71,6 +75,7 @@ public sealed partial class CaseMailbox
         }
         // An update can overtake the share it follows; storing it then is what the share would have led to.
         await store.SaveCopyAsync(new ReceivedCopy(record, sender, update.ThreadId, time.GetUtcNow()), cancellationToken);
+        Applied?.Invoke(new AppliedChange("updated", record.OriginNode, record.Id, record.CaseId, record.Version));
     }
 
     private async Task ReceiveWithdrawal(string sender, RecordWithdrawal withdrawal, CancellationToken cancellationToken)
@@ -84,6 +89,7 @@ public sealed partial class CaseMailbox
         // The tombstone also stops a share of this record that is still in flight.
         await store.AddWithdrawalAsync(withdrawal.OriginNode, withdrawal.RecordId, Math.Max(withdrawal.Version, copy?.Version ?? 0), cancellationToken);
         await store.RemoveCopyAsync(withdrawal.OriginNode, withdrawal.RecordId, cancellationToken);
+        Applied?.Invoke(new AppliedChange("withdrawn", withdrawal.OriginNode, withdrawal.RecordId, copy?.Shared.CaseId, withdrawal.Version));
         await SendWithdrawals(withdrawal.OriginNode, withdrawal.RecordId, withdrawal.Version, cancellationToken);
     }
 

@@ -92,6 +92,18 @@ public sealed partial class CaseMailbox(string nodeId, ICaseStore store, Outbox 
         await SendWithdrawals(nodeId, recordId, version, cancellationToken);
     }
 
+    /// <summary>
+    /// Passes the withdrawal of a record this node received on to every node it forwarded the record to
+    /// (this node's own purge of its copy: the copies it gave out go with it). The receivers accept it
+    /// because this node is the one that shared their copy.
+    /// </summary>
+    public Task PassOnWithdrawalAsync(string originNode, string recordId, int version, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(originNode);
+        ArgumentException.ThrowIfNullOrWhiteSpace(recordId);
+        return SendWithdrawals(originNode, recordId, version, cancellationToken);
+    }
+
     private async Task SendWithdrawals(string originNode, string recordId, int version, CancellationToken cancellationToken)
     {
         foreach (var (recipient, threadId) in await store.ListSharesAsync(originNode, recordId, cancellationToken))
@@ -99,6 +111,10 @@ public sealed partial class CaseMailbox(string nodeId, ICaseStore store, Outbox 
             var thread = await store.FindThreadAsync(threadId, cancellationToken);
             await Send(recipient, CaseMessageTypes.RecordWithdrawal, new RecordWithdrawal(threadId, originNode, recordId, version),
                 thread?.CaseReference, Tlp.Amber, HandlingCodes.H0, cancellationToken);
+            if (originNode != nodeId)
+            {
+                Applied?.Invoke(new AppliedChange("passed-on", originNode, recordId, null, version, recipient));
+            }
         }
     }
 

@@ -22,7 +22,8 @@ namespace Liaison.Node.CaseMessaging;
 /// <summary>
 /// Case messaging for the node's users: the threads of a case, posting a message with records to a
 /// peer (each record through the share decision, sent as <see cref="RecordRelease"/> makes it for that
-/// peer), sending a shared record's new version, and withdrawing it. Every act passes the
+/// peer; a received copy is passed on only where the originator's handling codes allow it too,
+/// <see cref="OnwardHandling"/>), sending a shared record's new version, and withdrawing it. Every act passes the
 /// <see cref="RequestGate"/> and is journalled; what is sent is enqueued in the same transaction as
 /// the thread and share rows, so both exist or neither.
 /// </summary>
@@ -95,11 +96,12 @@ public sealed class CaseDesk(LiaisonDb db, RequestGate gate, NodeConfig node, No
             {
                 throw new ShareDeniedException(id, decision);
             }
+            var outgoing = record!;
             if (row.IsReceivedCopy)
             {
-                throw new ReadOnlyCopyException(id, row.OriginNode);
+                outgoing = await OnwardAsync(caseId, purpose, row, record!, peer.NodeId, ct);
             }
-            released.Add(RecordRelease.Apply(record!, decision.Obligations, recipient, pseudonyms.Key));
+            released.Add(RecordRelease.Apply(outgoing, decision.Obligations, recipient, pseudonyms.Key));
         }
 
         var mailbox = new CaseMailbox(node.NodeId, Store, services.GetRequiredService<Outbox>(), clock);
@@ -111,6 +113,30 @@ public sealed class CaseDesk(LiaisonDb db, RequestGate gate, NodeConfig node, No
         await journal.RecordAsync(caller.UserId, "case.message", "permit", caseId, purpose, null,
             $"message {message.MessageId} in thread {thread.ThreadId} to {peer.NodeId}; records: {string.Join(",", released.Select(r => r.Id))}", ct);
         return message;
+    }
+
+    /// <summary>
+    /// A received copy passed on to a third node: refused (and journalled) when the originator's handling
+    /// codes forbid it (<see cref="OnwardHandling"/>); otherwise the record under the originator's id and
+    /// case, with the markings it has here (already the narrower of the originator's and each hop's) and
+    /// its provenance naming the node it came from, so the next node keeps the origin and the chain.
+    /// </summary>
+    private async Task<EntityRecord> OnwardAsync(string caseId, string? purpose, Storage.Rows.RecordRow row, EntityRecord record, string peerId,
+        CancellationToken ct)
+    {
+        if (OnwardHandling.Refusal(record, purpose) is { } refusal)
+        {
+            var caller = await gate.CallerAsync(ct);
+            await journal.RecordAsync(caller.UserId, PolicyNames.Of(PolicyAction.Share), "deny", caseId, purpose, refusal.Rule,
+                $"record {row.Id} to {peerId} {refusal.ToJson()}", ct);
+            throw new ShareDeniedException(row.Id, refusal);
+        }
+        var copy = await db.Set<ReceivedCopyRow>().AsNoTracking().FirstOrDefaultAsync(c => c.LocalId == row.Id, ct)
+                   ?? throw new ReadOnlyCopyException(row.Id, row.OriginNode);
+        var originCase = JsonSerializer.Deserialize<SharedRecord>(copy.SharedJson, Json)?.CaseId
+                         ?? throw new InvalidDataException($"received copy {row.Id} has no record");
+        return new EntityRecord(copy.RecordId, record.Schema, record.Properties.ToDictionary(p => p.Key, p => p.Value.ToList()),
+            record.Envelope with { CaseId = originCase });
     }
 
     /// <summary>Sends the current version of one of this node's records to every peer it was shared with, each copy released for that peer again.</summary>

@@ -27,6 +27,9 @@ public static class ExchangeServices
             return new Outbox(sp.GetRequiredService<IOutboxStore>(), federation.Peers, federation.Sealer, sp.GetRequiredService<TimeProvider>());
         });
         services.AddScoped<InboundDispatcher>();
+        services.AddScoped<InboundJournal>();
+        services.AddSingleton<InboundJournalWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboundJournalWriter>());
         services.AddHostedService<DeliveryService>();
         services.AddHostedService<InboxJanitor>();
         return services;

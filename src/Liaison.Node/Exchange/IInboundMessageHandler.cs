@@ -14,6 +14,12 @@ namespace Liaison.Node.Exchange;
 /// the message for good (nothing is kept; the sender's receipt says <c>Unprocessable</c> and the sender
 /// dead-letters it); any other exception rolls everything back and the sender retries later.
 /// </para>
+/// <para>
+/// Journal with <see cref="InboundJournal.Owe"/> (inject the scoped <see cref="InboundJournal"/>), never
+/// with <c>AuditJournal</c>: the entry is written as a row in the same transaction and journalled in the
+/// ledger after the commit (<see cref="InboundDispatcher.CommittedAsync"/>), so it exists exactly when the
+/// effect does and survives a crash between commit and ledger.
+/// </para>
 /// </summary>
 public interface IInboundMessageHandler
 {

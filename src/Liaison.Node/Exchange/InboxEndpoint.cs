@@ -45,6 +45,7 @@ internal static class InboxEndpoint
                     }
                     var result = await receiver.ReceiveAsync(envelope, dispatcher.DispatchAsync, ct);
                     await journal.RecordAsync(Received(result), ct);
+                    await dispatcher.CommittedAsync(ct);
                     return TypedResults.Text(result.ReceiptEnvelope, ExchangeMessages.JoseMediaType);
                 }
                 catch (EnvelopeRejectedException e)

@@ -10,9 +10,10 @@ namespace Liaison.Storage.CaseMessaging;
 /// Case messaging state in the node's database. Every call works on the caller's <see cref="LiaisonDb"/>
 /// and saves at once, so it joins whatever transaction is open on it (the endpoint's, or the inbox
 /// transaction when an incoming message is applied). A received copy also becomes a read-only row of
-/// <c>records</c> (see <see cref="ReceivedCopies"/>).
+/// <c>records</c> (see <see cref="ReceivedCopies"/>), indexed for the identifier search through
+/// <paramref name="identifiers"/> (the receiving side must pass it; the sending side never stores copies).
 /// </summary>
-public sealed class DbCaseStore(LiaisonDb db) : ICaseStore
+public sealed class DbCaseStore(LiaisonDb db, ReceivedCopyIdentifiers? identifiers = null) : ICaseStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -90,7 +91,7 @@ public sealed class DbCaseStore(LiaisonDb db) : ICaseStore
             row.Version = copy.Version;
             row.SharedJson = JsonSerializer.Serialize(copy.Shared, Json);
         }
-        await ReceivedCopies.FileAsync(db, copy, cancellationToken);
+        await ReceivedCopies.FileAsync(db, copy, identifiers, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -10,7 +10,7 @@ namespace Liaison.Storage.CaseMessaging;
 /// qualified by its origin (<c>{originNode}/{recordId}</c>, so it never collides with a local id),
 /// flagged <see cref="RecordRow.IsReceivedCopy"/> (imports refuse to overwrite it), filed under the
 /// incoming case <c>{originNode}:{originCase}</c> (opened on first receipt), with the originator's
-/// agency, node, grading, TLP and handling code as they arrived.
+/// agency, node, grading, TLP and handling code as they arrived, and its identifiers in the search index.
 /// </summary>
 public static class ReceivedCopies
 {
@@ -18,7 +18,7 @@ public static class ReceivedCopies
 
     public static string LocalCase(string originNode, string originCase) => $"{originNode}:{originCase}";
 
-    internal static async Task FileAsync(LiaisonDb db, ReceivedCopy copy, CancellationToken ct)
+    internal static async Task FileAsync(LiaisonDb db, ReceivedCopy copy, ReceivedCopyIdentifiers? identifiers, CancellationToken ct)
     {
         var record = copy.Record;
         var localId = LocalId(copy.OriginNode, copy.RecordId);
@@ -46,6 +46,16 @@ public static class ReceivedCopies
         else
         {
             db.Entry(held).CurrentValues.SetValues(row);
+        }
+        // Indexed as own records are, under the incoming case, so the identifier search finds the copy for
+        // exactly those who may see that case; an update replaces the copy's identifiers.
+        await db.Identifiers.Where(i => i.RecordId == localId).ExecuteDeleteAsync(ct);
+        foreach (var identifier in identifiers?.Of(filed) ?? [])
+        {
+            db.Identifiers.Add(new IdentifierRow
+            {
+                RecordId = localId, CaseId = localCase, Kind = (int)identifier.Kind, Value = identifier.Value, Property = identifier.Property,
+            });
         }
     }
 }
