@@ -56,7 +56,8 @@ internal sealed partial class CrossBorderDemo
             if (await CopyAtNlAsync(desk, id, ct) is { } copy)
             {
                 copies[id] = copy;
-                console.MarkupLine($"  {Markup.Escape(copy.GetProperty("id").GetString()!),-28} {copy.GetProperty("schema").GetString(),-13} {Markup.Escape(copy.GetProperty("caption").GetString()!),-20} origin {Markup.Escape(copy.GetProperty("originAgency").GetString()!)}, grade {copy.GetProperty("grading").GetString()}, {Marking(copy)}, {Markup.Escape(copy.GetProperty("provenance").GetString()!)}");
+                console.MarkupLine($"  {Markup.Escape(copy.GetProperty("id").GetString()!),-28} {copy.GetProperty("schema").GetString(),-13} {Markup.Escape(copy.GetProperty("caption").GetString()!)}");
+                console.MarkupLine($"      origin {Markup.Escape(copy.GetProperty("originAgency").GetString()!)}, grade {copy.GetProperty("grading").GetString()}, {Marking(copy)}, provenance {Markup.Escape(copy.GetProperty("provenance").GetString()!)}");
             }
         }
         Check(copies.Count == 3, "NL holds a read-only copy of each of the three records, under GB's case reference");
