@@ -57,7 +57,7 @@ internal sealed partial class CrossBorderDemo
             {
                 copies[id] = copy;
                 console.MarkupLine($"  {Markup.Escape(copy.GetProperty("id").GetString()!),-28} {copy.GetProperty("schema").GetString(),-13} {Markup.Escape(copy.GetProperty("caption").GetString()!)}");
-                console.MarkupLine($"      origin {Markup.Escape(copy.GetProperty("originAgency").GetString()!)}, grade {copy.GetProperty("grading").GetString()}, {Marking(copy)}, provenance {Markup.Escape(copy.GetProperty("provenance").GetString()!)}");
+                console.MarkupLine($"      origin {Markup.Escape(copy.GetProperty("originAgency").GetString()!)}, grade {copy.GetProperty("grading").GetString()}, {Marking(copy)}, via {Markup.Escape(copy.GetProperty("provenance").GetString()!)}");
             }
         }
         Check(copies.Count == 3, "NL holds a read-only copy of each of the three records, under GB's case reference");

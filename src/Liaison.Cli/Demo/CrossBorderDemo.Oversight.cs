@@ -38,6 +38,8 @@ internal sealed partial class CrossBorderDemo
             "nothing was sent: GB's outbox holds no message for it and the provider's inbox holds only the first request");
     }
 
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
     private async Task OversightAsync(CancellationToken ct)
     {
         foreach (var (node, side) in new[] { (Gb, "sent"), (Provider, "received") })
@@ -49,7 +51,7 @@ internal sealed partial class CrossBorderDemo
             foreach (var row in stats.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("requests").GetInt32() > 0 && r.GetProperty("dimension").GetString() != "total"))
             {
                 var median = row.TryGetProperty("medianHoursToFulfil", out var m) && m.ValueKind == JsonValueKind.Number ? $", median {m.GetDouble() * 3600:0.0} s" : "";
-                console.MarkupLine($"  {row.GetProperty("dimension").GetString(),-22} {row.GetProperty("key").GetString(),-14} {row.GetProperty("requests").GetInt32()} requests, {row.GetProperty("fulfilled").GetInt32()} fulfilled{median}");
+                console.MarkupLine($"  {row.GetProperty("dimension").GetString(),-22} {row.GetProperty("key").GetString(),-14} {Count(row.GetProperty("requests").GetInt32(), "request")}, {row.GetProperty("fulfilled").GetInt32()} fulfilled{median}");
             }
             Check(!json.Contains(new ProviderHoldings(_scenario).Target[1..], StringComparison.Ordinal) && !json.Contains(GbCase, StringComparison.Ordinal),
                 $"{node.Config.NodeId}'s statistics carry no target, case or request id");
