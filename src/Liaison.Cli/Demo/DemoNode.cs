@@ -29,18 +29,27 @@ internal sealed class DemoNode : IAsyncDisposable
     public WebApplication App { get; }
     public Uri Address { get; }
 
-    public static async Task<NodeConfig> CreateAsync(string root, string nodeId, string agency, string jurisdiction, string caseId, CancellationToken ct)
+    /// <summary>An agency's users, one per role, each named after their role; "admin" is the node operator.</summary>
+    public static readonly IReadOnlyList<string> AgencyRoles = ["investigator", "analyst", "supervisor", "liaison-officer", "designated-authority", "dpo", "admin"];
+
+    /// <summary>A service provider's node has its compliance team, a data-protection officer and an operator; no investigators.</summary>
+    public static readonly IReadOnlyList<string> ProviderRoles = ["provider-compliance", "dpo", "admin"];
+
+    private static readonly string[] CaseRoles = ["investigator", "analyst", "supervisor", "liaison-officer"];
+
+    public static async Task<NodeConfig> CreateAsync(string root, string nodeId, string agency, string jurisdiction, string caseId, CancellationToken ct,
+        IReadOnlyList<string>? roles = null)
     {
         var config = await NodeDirectory.InitAsync(Path.Combine(root, nodeId), new NodeConfig { NodeId = nodeId, Agency = agency, Jurisdiction = jurisdiction }, ct);
         Liaison.Node.Policy.NodePolicy.WriteDefault(config);
         await using var db = LiaisonDbFactory.Create(config);
         var accounts = new UserAccounts(db, TimeProvider.System);
-        foreach (var role in new[] { "investigator", "analyst", "supervisor", "liaison-officer", "dpo" })
+        foreach (var role in roles ?? AgencyRoles)
         {
             await accounts.AddUserAsync(role, $"{role} ({agency})", Password, Roles.Parse(role), ct);
         }
         db.Cases.Add(new CaseRow { Id = caseId, Title = caseId, CreatedAt = TimeProvider.System.GetUtcNow(), CreatedBy = "demo" });
-        foreach (var member in new[] { "investigator", "analyst", "supervisor", "liaison-officer" })
+        foreach (var member in CaseRoles.Intersect(roles ?? AgencyRoles, StringComparer.Ordinal))
         {
             db.CaseMembers.Add(new CaseMemberRow { CaseId = caseId, UserName = member });
         }

@@ -42,6 +42,9 @@ internal static class EntitiesApi
 
         group.MapGet("/{id}", async (string id, string? purpose, RequestGate gate, LiaisonDb db, TimeProvider clock, CancellationToken ct) =>
         {
+            // A received copy's id is "{origin node}/{record id}": clients send the slash as %2F, which the
+            // server leaves encoded in a route value (it would otherwise split the path).
+            id = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
             // A record past its review date is as missing as one never held.
             var row = await db.Records.AsNoTracking().InForce(RetentionDay.Today(clock)).FirstOrDefaultAsync(r => r.Id == id, ct);
             var record = row is null ? null : RecordRowMapper.ToRecord(row);

@@ -47,7 +47,7 @@ public sealed class InboundDispatcher
             throw new MessageRefusedException($"message type '{h.Type}' is not handled by this node");
         }
         return handler.HandleAsync(
-            new InboundMessage(h.Sender, h.MessageId, h.Type, h.CaseReference, h.Handling, h.Tlp, h.Created, h.Expires, message.Payload),
+            new InboundMessage(h.Sender, h.MessageId, h.Type, h.CaseReference, h.Handling, h.Tlp, h.Created, h.Expires, message.Payload, message.SignerKid),
             cancellationToken);
     }
 

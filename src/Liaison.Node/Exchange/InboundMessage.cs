@@ -14,6 +14,11 @@ namespace Liaison.Node.Exchange;
 /// <param name="Handling">The handling codes of the whole message, from the signed header.</param>
 /// <param name="Tlp">The TLP of the whole message, from the signed header.</param>
 /// <param name="Payload">The payload bytes exactly as signed (JSON for every type Liaison defines).</param>
+/// <param name="SignerKid">
+/// The id of the sender's signing key that verified the message — during a rotation's overlap the previous
+/// key, not necessarily the sender's current one. Handlers that check who signed (a provider's screening of
+/// a requesting authority) check this key.
+/// </param>
 public sealed record InboundMessage(
     string Sender, string MessageId, string Type, string? CaseReference, HandlingCodes Handling, Tlp Tlp,
-    DateTimeOffset Created, DateTimeOffset Expires, ReadOnlyMemory<byte> Payload);
+    DateTimeOffset Created, DateTimeOffset Expires, ReadOnlyMemory<byte> Payload, string SignerKid);

@@ -3,7 +3,6 @@ using Liaison.Core.Requests.Validation;
 using Liaison.Core.Requests.Workflow;
 using Liaison.Exchange.Delivery;
 using Liaison.Node.Exchange;
-using Liaison.Node.Federation;
 using Liaison.Storage.Requests;
 
 namespace Liaison.Node.Requests;
@@ -14,7 +13,7 @@ namespace Liaison.Node.Requests;
 /// package that fails its checks — is refused for good (<see cref="MessageRefusedException"/>): the sender's
 /// receipt says "unprocessable" and its operator sees the dead letter; nothing of it is stored here.
 /// </summary>
-internal sealed class RequestInboxHandler(RequestService service, NodeFederation federation) : IInboundMessageHandler
+internal sealed class RequestInboxHandler(RequestService service) : IInboundMessageHandler
 {
     public IReadOnlyCollection<string> MessageTypes => [RequestMessages.SubmitType, RequestMessages.StepType];
 
@@ -26,11 +25,9 @@ internal sealed class RequestInboxHandler(RequestService service, NodeFederation
             if (message.Type == RequestMessages.SubmitType)
             {
                 var submission = JsonSerializer.Deserialize<RequestSubmission>(message.Payload.Span, RequestMessages.Json) ?? throw new JsonException("empty payload");
-                // The envelope was verified against a signing key in the sender's descriptor; the provider's
-                // screening checks that key is registered for the requesting authority.
-                var peer = await federation.Peers.FindAsync(message.Sender, cancellationToken);
-                var kid = peer?.Descriptor.CurrentSigningKey.Kid ?? "";
-                await service.ReceiveAsync(submission, message.Sender, kid, cancellationToken);
+                // The provider's screening checks the key that signed this message is registered for the requesting
+                // authority: the verifying key, which during a rotation's overlap is the sender's previous key.
+                await service.ReceiveAsync(submission, message.Sender, message.SignerKid, cancellationToken);
             }
             else
             {

@@ -59,12 +59,16 @@ public sealed partial class RequestService
         if (rules.Settings.Provider is { } provider)
         {
             var authorities = new List<RecognisedAuthority>();
+            var now = clock.GetUtcNow();
             foreach (var id in provider.Authorities)
             {
                 if (await evidence.PeersAsync(id, ct) is { } peer)
                 {
-                    authorities.Add(new RecognisedAuthority(id, peer.Descriptor.Jurisdiction,
-                        peer.Descriptor.Keys.Where(k => k.Jwk.Use == "sig").Select(k => k.Jwk.Kid).ToHashSet(StringComparer.Ordinal)));
+                    // The authority's keys that may sign now: the current one and, during a rotation's overlap, the
+                    // previous one (a request signed just before the rotation); never a revoked or expired key.
+                    var d = peer.Descriptor;
+                    authorities.Add(new RecognisedAuthority(id, d.Jurisdiction,
+                        d.Keys.Where(k => k.Jwk.Use == "sig" && d.VerifyingKey(k.Jwk.Kid, now, TimeSpan.Zero) is not null).Select(k => k.Jwk.Kid).ToHashSet(StringComparer.Ordinal)));
                 }
             }
             profile = new ProviderProfile(rules.Node.NodeId, rules.Node.Jurisdiction, provider.AcceptedInstruments.ToHashSet(), authorities);
