@@ -11,6 +11,9 @@ namespace Liaison.Cli.Tests.CrashSafety;
 /// </summary>
 public sealed record DeliveryTally
 {
+    /// <summary>A node's id and SQLite file.</summary>
+    public sealed record NodeDatabase(string NodeId, string Path);
+
     /// <summary>POSTs the client made.</summary>
     public required int Sent { get; init; }
 
@@ -87,26 +90,37 @@ public sealed record DeliveryTally
         + $"duplicates eliminated by the receiver {DuplicatesEliminated}, inbox rows without their receipt entry {WithoutReceiptEntry}";
 
     /// <summary>Counts the run tagged <paramref name="run"/> between the two nodes.</summary>
-    public static async Task<DeliveryTally> CountAsync(NodePair pair, string run, IReadOnlyCollection<int> accepted, IReadOnlyCollection<int> cut, int sent)
+    public static Task<DeliveryTally> CountAsync(NodePair pair, string run, IReadOnlyCollection<int> accepted, IReadOnlyCollection<int> cut, int sent)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        var sender = pair.Sender.NodeId;
-        var own = await MessagesAsync(pair.Sender.DatabasePath, sender, run);
+        return CountAsync(new(pair.Sender.NodeId, pair.Sender.DatabasePath), new(pair.Receiver.NodeId, pair.Receiver.DatabasePath), run, accepted, cut, sent);
+    }
+
+    /// <summary>Counts the run tagged <paramref name="run"/> from the two databases.</summary>
+    public static async Task<DeliveryTally> CountAsync(NodeDatabase from, NodeDatabase to, string run, IReadOnlyCollection<int> accepted,
+        IReadOnlyCollection<int> cut, int sent)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(accepted);
+        ArgumentNullException.ThrowIfNull(cut);
+        var sender = from.NodeId;
+        var own = await MessagesAsync(from.Path, sender, run);
         var committed = own.Select(m => m.Tag).ToList();
-        var received = (await MessagesAsync(pair.Receiver.DatabasePath, sender, run)).Select(m => m.Tag).ToList();
-        var journalled = (await RowsAsync(pair.Sender.DatabasePath, "SELECT Detail FROM audit WHERE Action = 'case.message' AND Detail LIKE 'message %'",
+        var received = (await MessagesAsync(to.Path, sender, run)).Select(m => m.Tag).ToList();
+        var journalled = (await RowsAsync(from.Path, "SELECT Detail FROM audit WHERE Action = 'case.message' AND Detail LIKE 'message %'",
                 r => r.GetString(0).Split(' ')[1])).ToHashSet(StringComparer.Ordinal);
-        var outbox = await RowsAsync(pair.Sender.DatabasePath,
+        var outbox = await RowsAsync(from.Path,
             "SELECT id, state, receipt IS NOT NULL AND length(receipt) > 0, attempts FROM exchange_outbox WHERE type = 'case.message'",
             r => (Id: r.GetString(0), State: r.GetString(1), Receipt: r.GetBoolean(2), Attempts: r.GetInt32(3)));
-        var inbox = await RowsAsync(pair.Receiver.DatabasePath,
+        var inbox = await RowsAsync(to.Path,
             $"SELECT message_id FROM exchange_inbox WHERE sender = '{sender}' AND type = 'case.message'", r => r.GetString(0));
-        var receivedIds = await RowsAsync(pair.Receiver.DatabasePath, $"SELECT message_id FROM case_messages WHERE author = '{sender}'", r => r.GetString(0));
+        var receivedIds = await RowsAsync(to.Path, $"SELECT message_id FROM case_messages WHERE author = '{sender}'", r => r.GetString(0));
 
-        var permits = (await RowsAsync(pair.Sender.DatabasePath,
-            $"SELECT count(*) FROM audit WHERE Action = 'share' AND Decision = 'permit' AND Detail LIKE 'message to {pair.Receiver.NodeId} %'", r => r.GetInt32(0)))[0];
-        var allOwn = (await RowsAsync(pair.Sender.DatabasePath, $"SELECT count(*) FROM case_messages WHERE author = '{sender}'", r => r.GetInt32(0)))[0];
-        var receipts = (await RowsAsync(pair.Receiver.DatabasePath, "SELECT Detail FROM audit WHERE Action = 'exchange.receive'", r => r.GetString(0)))
+        var permits = (await RowsAsync(from.Path,
+            $"SELECT count(*) FROM audit WHERE Action = 'share' AND Decision = 'permit' AND Detail LIKE 'message to {to.NodeId} %'", r => r.GetInt32(0)))[0];
+        var allOwn = (await RowsAsync(from.Path, $"SELECT count(*) FROM case_messages WHERE author = '{sender}'", r => r.GetInt32(0)))[0];
+        var receipts = (await RowsAsync(to.Path, "SELECT Detail FROM audit WHERE Action = 'exchange.receive'", r => r.GetString(0)))
             .SelectMany(d => d.Split(' ').Where(f => f.StartsWith("messages=", StringComparison.Ordinal)))
             .SelectMany(f => f["messages=".Length..].Split(','))
             .Select(m => m.Split(':'))
