@@ -50,6 +50,7 @@ public sealed class CrashDrill(NodePair pair, DrillPlan plan)
     private int _next;
     private volatile int _received;
     private volatile int _killsMade;
+    private volatile bool _killerWaiting;
 
     public async Task<DrillResult> RunAsync(string run)
     {
@@ -129,7 +130,12 @@ public sealed class CrashDrill(NodePair pair, DrillPlan plan)
         }
     }
 
-    private bool MayPost(int n) => _killsMade >= plan.Kills.Count || n < plan.Threshold(_killsMade) + plan.Overlap;
+    /// <summary>
+    /// Past the next kill's point only by the overlap, and only once the killer is waiting for it: while
+    /// a killed node is still starting, the burst stops at the point, so the kill that follows still
+    /// finds messages being posted and delivered.
+    /// </summary>
+    private bool MayPost(int n) => _killsMade >= plan.Kills.Count || n < plan.Threshold(_killsMade) + (_killerWaiting ? plan.Overlap : 0);
 
     /// <summary>
     /// Kill k fires at its point of the burst (received, for a receiver kill; answered, for a sender
@@ -143,10 +149,13 @@ public sealed class CrashDrill(NodePair pair, DrillPlan plan)
         {
             var threshold = plan.Threshold(k);
             var side = plan.Kills[k];
+            _killerWaiting = true;
             await UntilAsync(() => Task.FromResult((side == KillSide.Receiver ? _received : _accepted.Count) + _cut.Count >= threshold),
                 $"{threshold} messages {(side == KillSide.Receiver ? "received" : "answered")} before kill {k + 1}");
-            await Task.Delay(random.Next(0, 40));
+            // Anywhere in the life of the POSTs and envelopes in flight: parsing, policy, transaction, journal, send, receipt.
+            await Task.Delay(random.Next(0, 250));
             var node = side == KillSide.Receiver ? pair.Receiver : pair.Sender;
+            _killerWaiting = false;
             await node.KillAsync();
             Note($"kill {k + 1}: {side.ToString().ToLowerInvariant()} {node.NodeId} (received {_received}, accepted {_accepted.Count}, cut {_cut.Count})");
             _killsMade = k + 1;
@@ -171,14 +180,15 @@ public sealed class CrashDrill(NodePair pair, DrillPlan plan)
         }
     }
 
-    /// <summary>Waits for <paramref name="condition"/>; fails the drill if the burst makes no progress for <see cref="DrillPlan.Patience"/>.</summary>
+    /// <summary>Waits for <paramref name="condition"/>; fails the drill if, with both nodes up, the burst makes no progress for <see cref="DrillPlan.Patience"/>.</summary>
     private async Task UntilAsync(Func<Task<bool>> condition, string what)
     {
         var lastProgress = _received;
         var since = Stopwatch.StartNew();
         while (!await condition())
         {
-            if (_received != lastProgress)
+            // A node starting again is not a stall: patience counts only while both are up.
+            if (_received != lastProgress || !pair.Sender.IsUp || !pair.Receiver.IsUp)
             {
                 lastProgress = _received;
                 since.Restart();

@@ -85,11 +85,26 @@ public sealed class NodePair : IAsyncDisposable
 
     public Task StartAsync(TimeSpan timeout) => Task.WhenAll(Sender.StartAsync(timeout), Receiver.StartAsync(timeout));
 
+    /// <summary>
+    /// A free port below Linux's ephemeral range (32768–60999). A port from that range is free only
+    /// until some process's outgoing connection takes it as its local port — which, while a killed
+    /// node is down for its restart, happens on a busy machine and makes the restart fail to bind.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_768);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException) when (attempt < 100)
+            {
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

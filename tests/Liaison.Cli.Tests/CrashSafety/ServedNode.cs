@@ -76,18 +76,24 @@ public sealed class ServedNode(LiaisonBinary liaison, string nodeId, string dire
         Append($"--- killed (SIGKILL) #{Kills}, exit {_process.ExitCode}");
     }
 
+    /// <summary>Ready, and it is this node answering (not another server that took the port while ours was down).</summary>
     private async Task<bool> ReadyAsync()
     {
         try
         {
             using var response = await Probe.GetAsync(new Uri(Endpoint, "health/ready"));
-            return response.IsSuccessStatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                return false;
+            }
+            using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return body.RootElement.TryGetProperty("node", out var node) && node.GetString() == NodeId;
         }
         catch (HttpRequestException)
         {
             return false;
         }
-        catch (TaskCanceledException)
+        catch (Exception e) when (e is TaskCanceledException or System.Text.Json.JsonException)
         {
             return false;
         }
