@@ -97,16 +97,17 @@ public sealed class DraftForm
     public string? IssuerName { get; set; }
     public string IssuerCapacity { get; set; } = nameof(AuthorityCapacity.InvestigatingAuthority);
 
+    /// <remarks>The form binder turns an empty field into null whatever the property's type says; a draft may leave fields empty.</remarks>
     public DraftBody ToBody() => new()
     {
-        CaseId = CaseId, Purpose = Purpose, Type = Type, Instrument = Instrument, OffenceCode = OffenceCode, MaximumPenaltyYears = MaximumPenaltyYears,
+        CaseId = CaseId ?? "", Purpose = Purpose ?? "", Type = Type, Instrument = Instrument, OffenceCode = OffenceCode ?? "", MaximumPenaltyYears = MaximumPenaltyYears,
         Targets = [.. (string.IsNullOrWhiteSpace(Target) ? [] : new[] { new TargetBody(TargetKind, Target, BelievedLocation, BelievedNationality) })
             .Concat(MoreTargets.Where(t => !string.IsNullOrWhiteSpace(t.Value)).Take(MaxTargets - 1)
                 .Select(t => new TargetBody(t.Kind, t.Value!, Blank(t.BelievedLocation), Blank(t.BelievedNationality))))],
         PeriodFrom = PeriodFrom is { } f ? new DateTimeOffset(DateTime.SpecifyKind(f, DateTimeKind.Utc)) : null,
         PeriodTo = PeriodTo is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)).AddDays(1).AddSeconds(-1) : null,
-        Categories = Categories, NecessityStatement = NecessityStatement, Urgency = Urgency, EmergencyJustification = EmergencyJustification,
-        DoNotNotifyUser = DoNotNotifyUser, AddresseeKind = AddresseeKind, AddresseeId = AddresseeId, AddresseeJurisdiction = AddresseeJurisdiction,
+        Categories = Categories, NecessityStatement = NecessityStatement ?? "", Urgency = Urgency, EmergencyJustification = EmergencyJustification,
+        DoNotNotifyUser = DoNotNotifyUser, AddresseeKind = AddresseeKind, AddresseeId = AddresseeId ?? "", AddresseeJurisdiction = AddresseeJurisdiction ?? "",
         IssuerName = IssuerName, IssuerCapacity = IssuerCapacity,
     };
 
