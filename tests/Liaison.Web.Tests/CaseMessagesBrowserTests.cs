@@ -56,6 +56,8 @@ public sealed class CaseMessagesBrowserTests(FederatedNodes nodes)
             // The record says whom it went to.
             await gb.Page.GotoAsync($"/cases/{Case}/entities/g1");
             await Expect(gb.Page.Locator("#shared-with-table")).ToContainTextAsync("nl-politie");
+            await gb.Page.Locator("#shared-with").ScrollIntoViewIfNeededAsync();
+            await Screenshots.TakeAsync(gb.Page, "entity-shared-with", forDocs: false);
             await gb.Page.GotoAsync($"/cases/{Case}/entities/g3");
             await Expect(gb.Page.Locator("#not-shared")).ToBeVisibleAsync();
         }
@@ -64,10 +66,12 @@ public sealed class CaseMessagesBrowserTests(FederatedNodes nodes)
         {
             await Expect(nl.Page.Locator("#new-messages tbody tr")).ToHaveCountAsync(1);
             await Expect(nl.Page.Locator("#new-messages")).ToContainTextAsync("gb-nca");
+            await Screenshots.TakeAsync(nl.Page, "dashboard-new-messages", forDocs: false);
             await nl.OpenCaseAsync("gb-nca:" + Case, "messages");
             var received = nl.Page.Locator("li.message-received");
             await Expect(received).ToHaveCountAsync(1);
             await Expect(received).ToContainTextAsync("Received from gb-nca");
+            await Screenshots.TakeAsync(nl.Page, "messages-received", forDocs: false);
             await Expect(received).ToContainTextAsync("Two subjects of operation Heron");
             await Expect(received.Locator(".read-only-copy")).ToHaveCountAsync(2);
             await Expect(received.Locator(".read-only-copy").First).ToContainTextAsync("National Crime Agency (gb-nca)");
@@ -77,6 +81,8 @@ public sealed class CaseMessagesBrowserTests(FederatedNodes nodes)
             await received.GetByRole(AriaRole.Link, new() { Name = "Person g1" }).ClickAsync();
             await Expect(nl.Page.Locator("#received-from")).ToContainTextAsync("gb-nca");
             await Expect(nl.Page.Locator("#received-from")).ToContainTextAsync("read-only", new() { IgnoreCase = true });
+            await nl.Page.Locator("#shared-with").ScrollIntoViewIfNeededAsync();
+            await Screenshots.TakeAsync(nl.Page, "entity-received-copy", forDocs: false);
         }
     }
 

@@ -59,6 +59,8 @@ public sealed class EvidenceAndSubjectsTests(CaseWorkNode web)
         await Expect(pair).ToContainTextAsync("joined");
         await Expect(s.Page.Locator(".marking-banner").First).ToContainTextAsync("TLP:");
         await Screenshots.TakeAsync(s.Page, "subjects");
+        await s.Page.Locator("#candidates").ScrollIntoViewIfNeededAsync();
+        await Screenshots.TakeAsync(s.Page, "subjects-candidates", forDocs: false);
 
         await pair.GetByRole(AriaRole.Textbox).FillAsync("The handset was seized from another person");
         await pair.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();

@@ -23,6 +23,8 @@ public sealed class RequestTargetsTests(AccessNode web)
         await p.GetByLabel("Kind of target 3").SelectOptionAsync("Phone");
         await p.GetByLabel("Identifier of target 3").FillAsync("+40 721 100 002");
         await p.GetByRole(AriaRole.Button, new() { Name = "Add another target" }).ClickAsync();
+        await p.Locator("#more-targets").ScrollIntoViewIfNeededAsync();
+        await Screenshots.TakeAsync(p, "request-targets", forDocs: false);
         await p.GetByLabel("Request type").SelectOptionAsync("SubscriberData");
         await p.GetByLabel("Offence").SelectOptionAsync("drug-trafficking");
         await p.GetByLabel("Necessity and proportionality statement").FillAsync("The three identifiers are the courier's; their subscribers are needed to identify him.");

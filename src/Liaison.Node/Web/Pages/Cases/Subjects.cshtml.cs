@@ -143,6 +143,10 @@ internal sealed class SubjectsModel(CaseAccess access, RequestGate gate, Liaison
         Mark(PageMarking.Of(shown.Select(id => Records.TryGetValue(id, out var r) ? (r.Tlp, r.HandlingCodes) : (0, 0))));
     }
 
+    /// <summary>The record a subject is named after: its first person or organisation, else its key.</summary>
+    public string TitleOf(SubjectCluster cluster) =>
+        cluster.RecordIds.FirstOrDefault(id => Records.TryGetValue(id, out var r) && r.Schema is "Person" or "Organization" or "Company") ?? cluster.Key;
+
     public string Caption(string id) => Records.TryGetValue(id, out var r) ? r.Caption : id;
 
     public string EntityPath(string id) => CasePath("entities/" + Uri.EscapeDataString(id));
