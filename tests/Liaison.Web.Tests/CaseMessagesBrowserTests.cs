@@ -83,6 +83,20 @@ public sealed class CaseMessagesBrowserTests(FederatedNodes nodes)
             await Expect(nl.Page.Locator("#received-from")).ToContainTextAsync("read-only", new() { IgnoreCase = true });
             await nl.Page.Locator("#shared-with").ScrollIntoViewIfNeededAsync();
             await Screenshots.TakeAsync(nl.Page, "entity-received-copy", forDocs: false);
+
+            // GB withdraws g2 from its record's page: NL's copy goes.
+            await using (var gb = await nodes.SignInAsync(nodes.Gb, "supervisor"))
+            {
+                await gb.OpenCaseAsync(Case, "entities/g2");
+                await gb.Page.GetByRole(AriaRole.Button, new() { Name = "Withdraw from every peer" }).ClickAsync();
+                await Expect(gb.Page.Locator("#followed-up")).ToContainTextAsync("g2 was withdrawn from nl-politie");
+            }
+            await nodes.UntilAsync(async () =>
+            {
+                await nl.Page.GotoAsync($"/cases/gb-nca:{Case}/messages");
+                return await nl.Page.Locator(".read-only-copy", new() { HasText = "withdrawn" }).CountAsync() == 1;
+            }, "NL's copy of g2 is withdrawn");
+            await Expect(nl.Page.Locator("li.message-received tr", new() { HasText = "g2" })).ToContainTextAsync("withdrawn");
         }
     }
 

@@ -17,6 +17,8 @@ namespace Liaison.Node.Web.Pages.Cases;
 /// step through the same <see cref="EvidenceLocker"/> as <c>POST /api/cases/{c}/evidence</c>. Viewing
 /// is a read of the case, adding an import into it, as in the API.
 /// </summary>
+[RequestSizeLimit(Liaison.Node.Evidence.EvidenceApi.MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = Liaison.Node.Evidence.EvidenceApi.MaxUploadBytes)]
 internal sealed class EvidenceModel(CaseAccess access, EvidenceLocker locker, NodeLedger ledger) : CasePageModel(access)
 {
     public override string Tab => "evidence";

@@ -92,6 +92,46 @@ internal sealed class MessagesModel(CaseAccess access, CaseDesk desk, LiaisonDb 
         return await ShowAsync(ct);
     }
 
+    /// <summary>Sends the current version of a shared record to every peer holding a copy (<c>POST …/records/{id}/update</c>).</summary>
+    public Task<IActionResult> OnPostUpdateAsync(string recordId, CancellationToken ct) =>
+        FollowUpAsync(recordId, desk.SendUpdateAsync, "The current version of {0} was sent to {1}.", ct);
+
+    /// <summary>Withdraws a shared record: every peer holding a copy deletes it (<c>POST …/records/{id}/withdraw</c>).</summary>
+    public Task<IActionResult> OnPostWithdrawAsync(string recordId, CancellationToken ct) =>
+        FollowUpAsync(recordId, desk.WithdrawAsync, "{0} was withdrawn from {1}.", ct);
+
+    private async Task<IActionResult> FollowUpAsync(string recordId, Func<string, string, string?, CancellationToken, Task<IReadOnlyList<string>>> act,
+        string done, CancellationToken ct)
+    {
+        if (await OpenAsync(PolicyAction.ReadRecord, "case messages", ct: ct) is { } refused)
+        {
+            return refused;
+        }
+        try
+        {
+            var peers = await act(CaseId, recordId, Purpose, ct);
+            FollowedUp = peers.Count == 0 ? $"{recordId} was not shared with any peer: nothing was sent." : string.Format(System.Globalization.CultureInfo.InvariantCulture, done, recordId, string.Join(", ", peers));
+        }
+        catch (ShareDeniedException e)
+        {
+            Denied = (e.RecordId, e.Decision.Rule, e.Decision.Reason);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+        catch (CaseMessagingInputException e) when (e.NotFound)
+        {
+            return this.NotFoundPage();
+        }
+        catch (ReadOnlyCopyException e)
+        {
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        return await ShowAsync(ct);
+    }
+
+    /// <summary>What an update or withdrawal did.</summary>
+    public string? FollowedUp { get; private set; }
+
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         var (decision, threads) = await desk.ThreadsAsync(CaseId, Purpose, ct);
