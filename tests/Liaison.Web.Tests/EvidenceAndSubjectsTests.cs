@@ -49,7 +49,9 @@ public sealed class EvidenceAndSubjectsTests(CaseWorkNode web)
     [Fact]
     public async Task An_analyst_rejects_a_candidate_pair_with_a_reason_and_revokes_it_again()
     {
-        await using var s = await web.SignInAsync("analyst");
+        // A browser of its own: the analyst's shared session must keep KESTREL without a purpose for the purpose test.
+        await using var s = await web.OpenAsync();
+        await s.SignInAsync("analyst", BrowserNode.Password);
         await s.OpenCaseAsync(BrowserNode.Kestrel, "subjects");
         var subject = s.Page.Locator("article.subject", new() { HasText = "Ana Moreno-Díaz" });
         await Expect(subject).ToContainTextAsync("k-ph-1");
