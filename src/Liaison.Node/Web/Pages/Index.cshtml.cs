@@ -16,7 +16,7 @@ namespace Liaison.Node.Web.Pages;
 /// may read the journal its newest entries; requests of those cases that wait for someone here (approval,
 /// validation, an answer to a peer's request, deadlines) and the newest hit/no-hit runs. Cases the user has no need to know are not listed at all.
 /// </summary>
-internal sealed class IndexModel(RequestGate gate, CaseAccess access, LiaisonDb db, PolicyStore store, TimeProvider clock) : PageModel
+internal sealed class IndexModel(RequestGate gate, CaseAccess access, LiaisonDb db, PolicyStore store, TimeProvider clock, Liaison.Storage.Nodes.NodeConfig node) : PageModel
 {
     public sealed record CaseSummary(string Id, string Title, string Status, long Records, long CallRecords, DateTimeOffset? LastImport);
 
@@ -27,6 +27,7 @@ internal sealed class IndexModel(RequestGate gate, CaseAccess access, LiaisonDb 
     public IReadOnlyList<RequestRow> WaitingRequests { get; private set; } = [];
     public IReadOnlyList<RequestNoticeRow> Deadlines { get; private set; } = [];
     public IReadOnlyList<HitNoticeRow> RecentRuns { get; private set; } = [];
+    public IReadOnlyList<Liaison.Node.Web.Messages.IncomingMessage> NewMessages { get; private set; } = [];
 
     /// <summary>Request states in which the next step is this node's: approval, validation, or answering a peer.</summary>
     private static readonly string[] OwnDrafts = ["Draft", "AwaitingValidation", "Approved"];
@@ -73,6 +74,7 @@ internal sealed class IndexModel(RequestGate gate, CaseAccess access, LiaisonDb 
             .OrderByDescending(r => r.UpdatedAt).Take(10).ToListAsync(ct);
         var open = await db.Set<RequestRow>().AsNoTracking().Where(r => visible.Contains(r.CaseId)).Select(r => r.Id).ToListAsync(ct);
         Deadlines = await db.Set<RequestNoticeRow>().AsNoTracking().Where(n => open.Contains(n.RequestId)).OrderByDescending(n => n.At).Take(5).ToListAsync(ct);
+        NewMessages = await Liaison.Node.Web.Messages.IncomingMessages.NewestAsync(db, node.NodeId, visible, 6, ct);
         RecentRuns = await db.Set<HitNoticeRow>().AsNoTracking().Where(n => n.Role == "querier" && visible.Contains(n.CaseId)).OrderByDescending(n => n.Id).Take(5).ToListAsync(ct);
     }
 }

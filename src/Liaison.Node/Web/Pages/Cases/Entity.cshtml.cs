@@ -17,7 +17,7 @@ namespace Liaison.Node.Web.Pages.Cases;
 /// legal basis, review date), its provenance (import file and hash), the links and events that name it,
 /// and for a phone the call-detail records with its number. Only records of the same case are shown.
 /// </summary>
-internal sealed class EntityModel(CaseAccess access, LiaisonDb db, TimeProvider clock) : CasePageModel(access)
+internal sealed class EntityModel(CaseAccess access, LiaisonDb db, TimeProvider clock, Liaison.Storage.Nodes.NodeConfig node) : CasePageModel(access)
 {
     private const int MaxLinks = 300;
 
@@ -33,6 +33,9 @@ internal sealed class EntityModel(CaseAccess access, LiaisonDb db, TimeProvider 
     public IReadOnlyList<PropertyView> Properties { get; private set; } = [];
     public IReadOnlyList<LinkView> Links { get; private set; } = [];
     public CallSummary? Calls { get; private set; }
+
+    /// <summary>Whom the record was sent to in case messages, and a received copy's origin.</summary>
+    public Liaison.Node.Web.Messages.RecordSharing? Sharing { get; private set; }
 
     /// <summary>A property and its values; an entity reference to a record of the case carries that record.</summary>
     public sealed record PropertyView(string Name, PropertyType Type, IReadOnlyList<(string Value, LinkedEntity? Entity)> Values);
@@ -51,6 +54,8 @@ internal sealed class EntityModel(CaseAccess access, LiaisonDb db, TimeProvider 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        // A received copy's id is "{origin}/{id}"; routing leaves the escaped slash of its link undecoded.
+        Id = Id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var row = await Records.FirstOrDefaultAsync(r => r.Id == Id, ct);
         var record = row is null ? null : RecordRowMapper.ToRecord(row);
         if (await OpenAsync(PolicyAction.ReadRecord, $"record {Clip(Id)}", record, ct) is { } refused)
@@ -82,6 +87,7 @@ internal sealed class EntityModel(CaseAccess access, LiaisonDb db, TimeProvider 
             .ToList();
         Links = linkRecords.Select(l => View(l.Row, l.Record, entities)).ToList();
         Calls = await CallsAsync(entities, ct);
+        Sharing = await Liaison.Node.Web.Messages.RecordSharing.OfAsync(db, node.NodeId, row, ct);
         Mark(PageMarking.Of(new[] { (row.Tlp, row.HandlingCodes) }
             .Concat(links.Select(l => (l.Tlp, l.HandlingCodes)))
             .Concat(entities.Values.Select(e => (e.Tlp, e.Handling)))));

@@ -27,6 +27,18 @@ internal sealed class NewModel(RequestGate gate, RequestService service, Request
     public IActionResult OnGet(string? caseId)
     {
         Form.CaseId = caseId ?? "";
+        Form.MoreTargets = [new()];
+        return Page();
+    }
+
+    /// <summary>Another empty target row, without scripts: the form comes back as filled in, plus one row. Nothing is saved or read.</summary>
+    public IActionResult OnPostAddTarget()
+    {
+        ModelState.Clear();
+        if (Form.MoreTargets.Count < DraftForm.MaxTargets - 1)
+        {
+            Form.MoreTargets.Add(new());
+        }
         return Page();
     }
 
@@ -66,6 +78,12 @@ public sealed class DraftForm
     public string Target { get; set; } = "";
     public string? BelievedLocation { get; set; }
     public string? BelievedNationality { get; set; }
+
+    /// <summary>Targets after the first (a request may name several identifiers, as the API takes them); empty rows are ignored.</summary>
+    public List<TargetField> MoreTargets { get; set; } = [];
+
+    /// <summary>How many target rows the form offers at most.</summary>
+    public const int MaxTargets = 20;
     public DateTime? PeriodFrom { get; set; }
     public DateTime? PeriodTo { get; set; }
     public List<string> Categories { get; set; } = [];
@@ -79,14 +97,28 @@ public sealed class DraftForm
     public string? IssuerName { get; set; }
     public string IssuerCapacity { get; set; } = nameof(AuthorityCapacity.InvestigatingAuthority);
 
+    /// <remarks>The form binder turns an empty field into null whatever the property's type says; a draft may leave fields empty.</remarks>
     public DraftBody ToBody() => new()
     {
-        CaseId = CaseId, Purpose = Purpose, Type = Type, Instrument = Instrument, OffenceCode = OffenceCode, MaximumPenaltyYears = MaximumPenaltyYears,
-        Targets = string.IsNullOrWhiteSpace(Target) ? [] : [new TargetBody(TargetKind, Target, BelievedLocation, BelievedNationality)],
+        CaseId = CaseId ?? "", Purpose = Purpose ?? "", Type = Type, Instrument = Instrument, OffenceCode = OffenceCode ?? "", MaximumPenaltyYears = MaximumPenaltyYears,
+        Targets = [.. (string.IsNullOrWhiteSpace(Target) ? [] : new[] { new TargetBody(TargetKind, Target, BelievedLocation, BelievedNationality) })
+            .Concat(MoreTargets.Where(t => !string.IsNullOrWhiteSpace(t.Value)).Take(MaxTargets - 1)
+                .Select(t => new TargetBody(t.Kind, t.Value!, Blank(t.BelievedLocation), Blank(t.BelievedNationality))))],
         PeriodFrom = PeriodFrom is { } f ? new DateTimeOffset(DateTime.SpecifyKind(f, DateTimeKind.Utc)) : null,
         PeriodTo = PeriodTo is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)).AddDays(1).AddSeconds(-1) : null,
-        Categories = Categories, NecessityStatement = NecessityStatement, Urgency = Urgency, EmergencyJustification = EmergencyJustification,
-        DoNotNotifyUser = DoNotNotifyUser, AddresseeKind = AddresseeKind, AddresseeId = AddresseeId, AddresseeJurisdiction = AddresseeJurisdiction,
+        Categories = Categories, NecessityStatement = NecessityStatement ?? "", Urgency = Urgency, EmergencyJustification = EmergencyJustification,
+        DoNotNotifyUser = DoNotNotifyUser, AddresseeKind = AddresseeKind, AddresseeId = AddresseeId ?? "", AddresseeJurisdiction = AddresseeJurisdiction ?? "",
         IssuerName = IssuerName, IssuerCapacity = IssuerCapacity,
     };
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>One more target row of the draft form.</summary>
+public sealed class TargetField
+{
+    public string Kind { get; set; } = nameof(Core.Requests.TargetKind.Phone);
+    public string? Value { get; set; }
+    public string? BelievedLocation { get; set; }
+    public string? BelievedNationality { get; set; }
 }
