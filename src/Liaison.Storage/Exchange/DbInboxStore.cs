@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Liaison.Exchange.Delivery;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -135,42 +136,75 @@ public sealed class DbInboxStore(LiaisonDb db) : IInboxStore
     {
         private const string Savepoint = "inbox_message";
         private bool _held;
+        private bool _broken;
+        private bool _completed;
 
         public async Task<InboxOutcome> RecordAsync(InboxEntry entry, Func<CancellationToken, Task> effect, CancellationToken ct)
         {
+            if (_broken)
+            {
+                throw new InvalidOperationException("an earlier message of this envelope left its transaction unusable");
+            }
             var before = (_held ? $"RELEASE SAVEPOINT {Savepoint}; " : "") + $"SAVEPOINT {Savepoint}; ";
             _held = false;
-            var inserted = await store.InsertAsync(entry, before, ct);
-            _held = true;
-            if (inserted == 0)
-            {
-                return await store.DuplicateOfAsync(entry, ct);
-            }
             try
             {
+                var inserted = await store.InsertAsync(entry, before, ct);
+                _held = true;
+                if (inserted == 0)
+                {
+                    return await store.DuplicateOfAsync(entry, ct);
+                }
                 await effect(ct);
                 await store.SaveEffectAsync(ct);
             }
             catch
             {
-                // This message's inbox row and effect go; the envelope's other messages stay.
-                await store.Db.Database.ExecuteSqlRawAsync($"ROLLBACK TO SAVEPOINT {Savepoint}; RELEASE SAVEPOINT {Savepoint}", CancellationToken.None);
-                _held = false;
-                store.Db.ChangeTracker.Clear();
+                await RollBackMessageAsync();
                 throw;
             }
             return new InboxOutcome(false, entry);
         }
 
-        public Task CompleteAsync(CancellationToken cancellationToken) => tx.CommitAsync(cancellationToken);
+        /// <summary>
+        /// This message's inbox row and effect go; the envelope's other messages stay. If even that fails
+        /// (the connection broke), the envelope must not commit: a PostgreSQL transaction in error would
+        /// answer the commit with a rollback, and the receipt would list messages that were never kept.
+        /// </summary>
+        private async Task RollBackMessageAsync()
+        {
+            store.Db.ChangeTracker.Clear();
+            try
+            {
+                await store.Db.Database.ExecuteSqlRawAsync($"ROLLBACK TO SAVEPOINT {Savepoint}; RELEASE SAVEPOINT {Savepoint}", CancellationToken.None);
+                _held = false;
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                _broken = true;
+            }
+        }
+
+        public async Task CompleteAsync(CancellationToken cancellationToken)
+        {
+            if (_broken)
+            {
+                throw new InvalidOperationException("a message of this envelope could not be rolled back on its own; nothing of the envelope is kept");
+            }
+            await tx.CommitAsync(cancellationToken);
+            _completed = true;
+        }
 
         public async ValueTask DisposeAsync()
         {
             store._envelope = null;
             store.Db.Database.AutoSavepointsEnabled = true;
             await tx.DisposeAsync();
-            // A unit disposed without its commit rolled back: no failed effect may be saved later.
-            store.Db.ChangeTracker.Clear();
+            if (!_completed)
+            {
+                // Rolled back: no failed effect may be saved later by whoever uses this context next.
+                store.Db.ChangeTracker.Clear();
+            }
         }
     }
 
