@@ -76,7 +76,7 @@ async Task<(double Rate, double P50, double P99)> Liaison(int n, int size)
     await using (var db = LiaisonDbFactory.Create(gb))
     {
         var attempts = await db.Set<OutboxRow>().SumAsync(r => r.Attempts);
-        var receipts = await db.Set<OutboxRow>().Select(r => r.Receipt).Distinct().CountAsync();
+        var receipts = await db.Set<ReceiptRow>().CountAsync();
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  attempts {attempts} for {n + 200} messages, {receipts} receipts (envelopes)"));
     }
     var received = (await ReceivedAsync(nl)).Where(r => !warm.Contains(r.MessageId)).ToList();

@@ -20,6 +20,12 @@ public interface IInboxStore : IReplayCache
     /// <summary>Runs <paramref name="effect"/> and records <paramref name="entry"/> atomically, unless the entry exists already.</summary>
     Task<InboxOutcome> RecordOnceAsync(InboxEntry entry, Func<CancellationToken, Task> effect, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Opens the unit for one envelope's messages (see <see cref="IInboxEnvelope"/>); the receiver completes
+    /// it before it signs the receipt. A store without one records each message durably on its own.
+    /// </summary>
+    Task<IInboxEnvelope> BeginEnvelopeAsync(CancellationToken cancellationToken = default) => Task.FromResult<IInboxEnvelope>(EachMessageOnItsOwn.Instance);
+
     /// <summary>Forgets entries that expired before <paramref name="before"/> (the caller passes now − clock skew).</summary>
     Task<int> PurgeExpiredAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 }

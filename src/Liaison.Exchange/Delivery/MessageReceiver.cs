@@ -36,8 +36,8 @@ public sealed record ReceiveResult(IReadOnlyList<ReceivedItem> Items, string Rec
 
 /// <summary>
 /// The receiving end of reliable delivery: opens the envelope (every security check), then for each
-/// message runs its effect and records it in the inbox in one transaction, and answers with a signed
-/// receipt. A message already recorded — a retry after a lost receipt, a network duplicate or a
+/// message runs its effect and records it in the inbox atomically, commits the envelope's messages
+/// together (<see cref="IInboxEnvelope"/>), and answers with a signed receipt. A message already recorded — a retry after a lost receipt, a network duplicate or a
 /// replay of the same bytes — has no effect again and is listed as received with its first commit
 /// time, so the sender stops retrying and an attacker gains nothing. A single-message envelope that
 /// is refused throws <see cref="EnvelopeRejectedException"/> (for the edge to journal and answer); in
@@ -50,6 +50,8 @@ public sealed class MessageReceiver(EnvelopeOpener opener, IInboxStore inbox, Re
     {
         ArgumentNullException.ThrowIfNull(effect);
         var opened = await opener.OpenAllAsync(envelope, cancellationToken);
+        // One commit for the whole envelope, before the receipt says anything was received.
+        await using var unit = await inbox.BeginEnvelopeAsync(cancellationToken);
         var received = new List<ReceiptEntry>();
         var refused = new List<ReceiptRefusal>();
         var items = new List<ReceivedItem>();
@@ -85,6 +87,7 @@ public sealed class MessageReceiver(EnvelopeOpener opener, IInboxStore inbox, Re
             throw opened.Items[0].Refusal ?? unprocessable ?? new EnvelopeRejectedException(EnvelopeRejection.Replayed, items[0].MessageId, opened.Outer.Sender,
                 "this message id has been received before with other content");
         }
+        await unit.CompleteAsync(cancellationToken);
         var receipt = receipts.Issue(opened, new Receipt(received, refused));
         return new ReceiveResult(items, receipt.Jws) { Sender = opened.Sender.NodeId, Outer = opened.Outer };
     }

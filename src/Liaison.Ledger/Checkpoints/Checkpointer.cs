@@ -134,10 +134,9 @@ public sealed class Checkpointer : IAsyncDisposable
 
     private async Task<SignedCheckpoint> IssueLockedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var head = _sequencer.Head;
-        var signed = SignedCheckpoint.Sign(new Checkpoint(_key.Name, head.Size, head.RootHash, now), _key);
-        await _store.AddCheckpointAsync(new StoredCheckpoint(head.Size, signed.Format()), cancellationToken);
-        Volatile.Write(ref _coveredSize, head.Size);
+        // The sequencer signs and stores under its log lock when other writers share the store.
+        var signed = await _sequencer.CheckpointAsync(head => SignedCheckpoint.Sign(new Checkpoint(_key.Name, head.Size, head.RootHash, now), _key), cancellationToken);
+        Volatile.Write(ref _coveredSize, signed.Checkpoint.Size);
         _lastIssued = now;
         Issued?.Invoke(signed);
         return signed;

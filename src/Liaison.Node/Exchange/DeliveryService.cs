@@ -13,8 +13,8 @@ namespace Liaison.Node.Exchange;
 /// <para>
 /// Deliveries are not journalled one by one in the ledger: the outbox row keeps the peer's signed
 /// receipt, which is stronger evidence than our own entry, and the act that caused the message
-/// (a share, a request) was journalled when it was enqueued. The ledger has one sequencer per node,
-/// so keeping it out of the delivery path is also what lets several replicas deliver.
+/// (a share, a request) was journalled when it was enqueued; and the replicas' ledger appends take
+/// turns on the database's log lock, which this keeps out of the delivery path.
 /// </para>
 /// </summary>
 internal sealed class DeliveryService(NodeFederation federation, NodeConfig node, IOptions<RetryPolicy> policy, TimeProvider clock,

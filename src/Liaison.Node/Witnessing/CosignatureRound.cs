@@ -37,6 +37,8 @@ public sealed class CosignatureRound(NodeLedger ledger, NodeFederation federatio
             return [];
         }
         var checkpoint = SignedCheckpoint.Open(latest.SignedNote, ledger.VerifierKey);
+        // Another replica may have signed it over entries this one has not read yet: the proofs need them.
+        await ledger.Sequencer.CatchUpAsync(ct);
         await _running.WaitAsync(ct);
         try
         {

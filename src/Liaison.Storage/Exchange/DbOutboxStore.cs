@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Liaison.Exchange.Delivery;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,26 +55,23 @@ public sealed class DbOutboxStore(LiaisonDb db) : IOutboxStore
         return due.Select(r => { r.NextAttemptAt = leaseEnd; return r.ToMessage(); }).ToList();
     }
 
-    public Task MarkDeliveredAsync(string id, int attempts, DateTimeOffset deliveredAt, string receipt, CancellationToken cancellationToken = default)
-    {
-        deliveredAt = deliveredAt.ToUniversalTime();
-        // Idempotent: a second receipt for a delivered row (a duplicate's) changes nothing.
-        return Rows.Where(r => r.Id == id && r.State != OutboxState.Delivered).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.State, OutboxState.Delivered)
-            .SetProperty(r => r.Attempts, attempts)
-            .SetProperty(r => r.DeliveredAt, deliveredAt)
-            .SetProperty(r => r.Receipt, receipt)
-            .SetProperty(r => r.LastError, (string?)null), cancellationToken);
-    }
+    public Task MarkDeliveredAsync(string id, int attempts, DateTimeOffset deliveredAt, string receipt, CancellationToken cancellationToken = default) =>
+        MarkDeliveredAsync([(id, attempts)], deliveredAt, receipt, cancellationToken);
 
-    /// <summary>Every message one receipt lists, in one transaction.</summary>
+    /// <summary>Every message one receipt lists, in one transaction; the receipt itself is stored once.</summary>
     public async Task MarkDeliveredAsync(IReadOnlyList<(string Id, int Attempts)> messages, DateTimeOffset deliveredAt, string receipt,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(receipt);
         deliveredAt = deliveredAt.ToUniversalTime();
+        var receiptId = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(receipt)));
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The same receipt twice (a duplicate's answer, a second replica's) is kept once.
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO exchange_receipts (id, receipt, stored_at) VALUES ({0}, {1}, {2}) ON CONFLICT DO NOTHING",
+            [receiptId, receipt, Stored(deliveredAt)], cancellationToken);
         // Rows of one envelope were claimed together and mostly share their attempt count: one statement per count.
+        // Idempotent: a second receipt for a delivered row (a duplicate's) changes nothing.
         foreach (var group in messages.GroupBy(m => m.Attempts))
         {
             var ids = group.Select(m => m.Id).ToList();
@@ -81,11 +80,17 @@ public sealed class DbOutboxStore(LiaisonDb db) : IOutboxStore
                 .SetProperty(r => r.State, OutboxState.Delivered)
                 .SetProperty(r => r.Attempts, attempts)
                 .SetProperty(r => r.DeliveredAt, deliveredAt)
-                .SetProperty(r => r.Receipt, receipt)
+                .SetProperty(r => r.ReceiptId, receiptId)
                 .SetProperty(r => r.LastError, (string?)null), cancellationToken);
         }
         await tx.CommitAsync(cancellationToken);
     }
+
+    /// <summary>A time as the provider stores it: SQLite columns hold the model's binary form (raw SQL bypasses value converters).</summary>
+    private object Stored(DateTimeOffset value) =>
+        db.Provider == StorageProvider.Sqlite ? BinaryTime.ConvertToProvider(value)! : value;
+
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter BinaryTime = new();
 
     public Task ScheduleRetryAsync(string id, int attempts, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken = default)
     {
@@ -113,7 +118,7 @@ public sealed class DbOutboxStore(LiaisonDb db) : IOutboxStore
     }
 
     public async Task<OutboxMessage?> FindAsync(string id, CancellationToken cancellationToken = default) =>
-        (await Rows.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken))?.ToMessage();
+        (await WithReceiptsAsync(await Rows.AsNoTracking().Where(r => r.Id == id).ToListAsync(cancellationToken), cancellationToken)).FirstOrDefault();
 
     public async Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxState? state = null, CancellationToken cancellationToken = default)
     {
@@ -123,6 +128,16 @@ public sealed class DbOutboxStore(LiaisonDb db) : IOutboxStore
             query = query.Where(r => r.State == s);
         }
         var rows = await query.ToListAsync(cancellationToken);
-        return rows.OrderBy(r => r.CreatedAt).Select(r => r.ToMessage()).ToList();
+        return await WithReceiptsAsync(rows.OrderBy(r => r.CreatedAt).ToList(), cancellationToken);
+    }
+
+    /// <summary>The rows as messages with their receipts, each receipt read once.</summary>
+    private async Task<IReadOnlyList<OutboxMessage>> WithReceiptsAsync(List<OutboxRow> rows, CancellationToken ct)
+    {
+        var ids = rows.Where(r => r.ReceiptId is not null).Select(r => r.ReceiptId!).Distinct().ToList();
+        var receipts = ids.Count == 0
+            ? []
+            : await db.Set<ReceiptRow>().AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Receipt, ct);
+        return rows.Select(r => r.ToMessage(r.ReceiptId is { } id ? receipts.GetValueOrDefault(id) : null)).ToList();
     }
 }

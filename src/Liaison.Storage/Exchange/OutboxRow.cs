@@ -24,7 +24,11 @@ public sealed class OutboxRow
     public required DateTimeOffset NextAttemptAt { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
+    /// <summary>The receipt of a row delivered before receipts had their own table (<see cref="ReceiptId"/> since).</summary>
     public string? Receipt { get; set; }
+
+    /// <summary>The <see cref="ReceiptRow"/> of the envelope that delivered this message.</summary>
+    public string? ReceiptId { get; set; }
 
     internal static OutboxRow From(OutboxMessage m) => new()
     {
@@ -34,11 +38,12 @@ public sealed class OutboxRow
         DeliveredAt = m.DeliveredAt?.ToUniversalTime(), Receipt = m.Receipt,
     };
 
-    internal OutboxMessage ToMessage() => new()
+    /// <param name="receipt">The text of <see cref="ReceiptId"/>'s receipt, when the caller loaded it.</param>
+    internal OutboxMessage ToMessage(string? receipt = null) => new()
     {
         Id = Id, Recipient = Recipient, Type = Type, CaseReference = CaseReference, SignedMessage = SignedMessage, MessageHash = MessageHash,
         CreatedAt = CreatedAt, Expires = Expires, State = State, Attempts = Attempts, NextAttemptAt = NextAttemptAt, LastError = LastError,
-        DeliveredAt = DeliveredAt, Receipt = Receipt,
+        DeliveredAt = DeliveredAt, Receipt = Receipt ?? receipt,
     };
 }
 
@@ -63,6 +68,7 @@ internal sealed class OutboxRowConfiguration : IEntityTypeConfiguration<OutboxRo
         e.Property(x => x.LastError).HasColumnName("last_error");
         e.Property(x => x.DeliveredAt).HasColumnName("delivered_at");
         e.Property(x => x.Receipt).HasColumnName("receipt");
+        e.Property(x => x.ReceiptId).HasColumnName("receipt_id").HasMaxLength(64);
         // The claim's scan: pending rows by due time.
         e.HasIndex(x => new { x.State, x.NextAttemptAt }).HasDatabaseName("ix_exchange_outbox_state_due");
     }

@@ -11,9 +11,13 @@ namespace Liaison.Storage.Ledger;
 /// The node's ledger in its own database (SQLite or PostgreSQL), next to the business data. Appends
 /// are plain inserts keyed on the entry index: a gap or a second writer fails on the primary key and is
 /// reported as <see cref="LedgerSequenceException"/>; sequencing and hashing stay in the sequencer.
+/// Several replicas (and CLI commands) share it: the sequencers append and checkpoint under
+/// <see cref="LockAsync"/> (see <see cref="DbLedgerLock"/>).
 /// </summary>
-public sealed class DbLedgerStore(NodeConfig node) : ILedgerStore
+public sealed class DbLedgerStore(NodeConfig node) : ISharedLedgerStore
 {
+    public async Task<ILedgerLock> LockAsync(CancellationToken cancellationToken) => await DbLedgerLock.AcquireAsync(node, cancellationToken);
+
     private const int ReadBatch = 4_096;
 
     public async Task AppendAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)

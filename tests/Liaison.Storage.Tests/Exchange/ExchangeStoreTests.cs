@@ -78,7 +78,8 @@ public sealed class ExchangeStoreTests
 
         var rows = (await store.ListAsync()).ToDictionary(m => m.Id);
         Assert.Equal((OutboxState.Delivered, 1, "eyJreceipt"), (rows["a"].State, rows["a"].Attempts, rows["a"].Receipt));
-        Assert.Equal((OutboxState.Delivered, 2), (rows["b"].State, rows["b"].Attempts));
+        Assert.Equal((OutboxState.Delivered, 2, "eyJreceipt"), (rows["b"].State, rows["b"].Attempts, rows["b"].Receipt));
+        Assert.Equal(1, await db.Set<ReceiptRow>().CountAsync());
         Assert.True(retried);
         Assert.False(notDead);
         Assert.Equal((OutboxState.Pending, 0, Now.AddHours(1)), (rows["c"].State, rows["c"].Attempts, rows["c"].NextAttemptAt));

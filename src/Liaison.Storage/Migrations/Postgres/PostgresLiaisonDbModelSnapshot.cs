@@ -417,6 +417,11 @@ namespace Liaison.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("receipt");
 
+                    b.Property<string>("ReceiptId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("receipt_id");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -446,6 +451,27 @@ namespace Liaison.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_exchange_outbox_state_due");
 
                     b.ToTable("exchange_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Exchange.ReceiptRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("receipt");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("exchange_receipts", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Storage.Federation.FederationReplayRow", b =>

@@ -410,6 +410,11 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("receipt");
 
+                    b.Property<string>("ReceiptId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_id");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -439,6 +444,27 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_exchange_outbox_state_due");
 
                     b.ToTable("exchange_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Storage.Exchange.ReceiptRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("exchange_receipts", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Storage.Federation.FederationReplayRow", b =>
