@@ -111,7 +111,9 @@ public sealed record DeliveryTally
         var journalled = (await RowsAsync(from.Path, "SELECT Detail FROM audit WHERE Action = 'case.message' AND Detail LIKE 'message %'",
                 r => r.GetString(0).Split(' ')[1])).ToHashSet(StringComparer.Ordinal);
         var outbox = await RowsAsync(from.Path,
-            "SELECT id, state, receipt IS NOT NULL AND length(receipt) > 0, attempts FROM exchange_outbox WHERE type = 'case.message'",
+            // A receipt is kept once per envelope in exchange_receipts (rows delivered before that table hold their own).
+            "SELECT o.id, o.state, coalesce(length(r.receipt), length(o.receipt), 0) > 0, o.attempts FROM exchange_outbox o "
+            + "LEFT JOIN exchange_receipts r ON r.id = o.receipt_id WHERE o.type = 'case.message'",
             r => (Id: r.GetString(0), State: r.GetString(1), Receipt: r.GetBoolean(2), Attempts: r.GetInt32(3)));
         var inbox = await RowsAsync(to.Path,
             $"SELECT message_id FROM exchange_inbox WHERE sender = '{sender}' AND type = 'case.message'", r => r.GetString(0));

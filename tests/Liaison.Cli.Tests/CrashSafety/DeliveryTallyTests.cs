@@ -99,7 +99,11 @@ public sealed class DeliveryTallyTests : IDisposable
             using var connection = new SqliteConnection($"Data Source={db.Path};Pooling=False");
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = Schema + rows;
+            // The rows are written as before receipts had their own table; the node's current columns come after.
+            command.CommandText = Schema + rows + """
+                ALTER TABLE exchange_outbox ADD COLUMN receipt_id TEXT;
+                CREATE TABLE exchange_receipts (id TEXT PRIMARY KEY, receipt BLOB);
+                """;
             command.ExecuteNonQuery();
         }
         return (gb, nl);
