@@ -46,7 +46,7 @@ internal static class MessageDelivery
             for (var i = 0; i < Math.Min(mine.Count, ofThread.Count); i++)
             {
                 var o = ofThread[i];
-                result[(mine[i].MessageId, peer)] = new DeliveryState(peer, o.State, o.Attempts, o.DeliveredAt, o.Receipt is not null, o.LastError);
+                result[(mine[i].MessageId, peer)] = new DeliveryState(peer, o.State, o.Attempts, o.DeliveredAt, o.ReceiptId is not null || o.Receipt is not null, o.LastError);
             }
         }
         return result;
