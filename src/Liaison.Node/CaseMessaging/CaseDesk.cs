@@ -7,6 +7,7 @@ using Liaison.Core.Policy.Retention;
 using Liaison.Exchange.Cases;
 using Liaison.Exchange.Delivery;
 using Liaison.Exchange.Envelopes;
+using Liaison.Node.Exchange;
 using Liaison.Node.Federation;
 using Liaison.Node.Audit;
 using Liaison.Node.Policy;
@@ -105,12 +106,11 @@ public sealed class CaseDesk(LiaisonDb db, RequestGate gate, NodeConfig node, No
         }
 
         var mailbox = new CaseMailbox(node.NodeId, Store, services.GetRequiredService<Outbox>(), clock);
+        var caller = await gate.CallerAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var thread = await ThreadWithAsync(mailbox, caseId, peer.NodeId, ct);
         var message = await mailbox.PostAsync(thread.ThreadId, text, released, MessageTlp, MessageHandling, ct);
-        await tx.CommitAsync(ct);
-        var caller = await gate.CallerAsync(ct);
-        await journal.RecordAsync(caller.UserId, "case.message", "permit", caseId, purpose, null,
+        await OweAndCommitAsync(tx, caller.UserId, message.MessageId, "case.message", caseId,
             $"message {message.MessageId} in thread {thread.ThreadId} to {peer.NodeId}; records: {string.Join(",", released.Select(r => r.Id))}", ct);
         return message;
     }
@@ -175,9 +175,8 @@ public sealed class CaseDesk(LiaisonDb db, RequestGate gate, NodeConfig node, No
                 JsonSerializer.SerializeToUtf8Bytes(new RecordUpdate(threadId, SharedRecord.From(copy, version)), Json), row.CaseId,
                 copy.Envelope.Handling.Codes, copy.Envelope.Tlp), ct);
         }
-        await tx.CommitAsync(ct);
         var caller = await gate.CallerAsync(ct);
-        await journal.RecordAsync(caller.UserId, "case.record-update", "permit", caseId, null, null,
+        await OweAndCommitAsync(tx, caller.UserId, $"record {recordId} v{version}", "case.record-update", caseId,
             $"record {recordId} v{version} sent to {string.Join(",", outgoing.Select(o => o.Recipient))}", ct);
         return outgoing.Select(o => o.Recipient).ToList();
     }
@@ -187,11 +186,26 @@ public sealed class CaseDesk(LiaisonDb db, RequestGate gate, NodeConfig node, No
     {
         _ = await OwnRecordAsync(caseId, recordId, purpose, ct);
         await EnsureMaySendAsync(caseId, purpose, "case.withdraw", ct);
-        var recipients = await WithdrawOwnAsync(recordId, ct);
         var caller = await gate.CallerAsync(ct);
-        await journal.RecordAsync(caller.UserId, "case.withdraw", "permit", caseId, null, null,
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var recipients = await WithdrawOwnAsync(recordId, ct);
+        // Each withdrawal request is its own act (a second one of the same record is journalled too).
+        await OweAndCommitAsync(tx, caller.UserId, $"withdraw {recordId} {Guid.NewGuid():N}", "case.withdraw", caseId,
             $"record {recordId} withdrawn from {string.Join(",", recipients)}", ct);
         return recipients;
+    }
+
+    /// <summary>
+    /// Owes the act's ledger entry inside <paramref name="tx"/>, commits, then journals it: a crash between
+    /// the commit and the ledger leaves the entry owed (journalled at the next start), never lost.
+    /// </summary>
+    private async Task OweAndCommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, string actor, string key, string action,
+        string caseId, string detail, CancellationToken ct)
+    {
+        services.GetRequiredService<InboundJournal>().OweOwnAct(node.NodeId, actor, key, action, "permit", caseId, detail);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await services.GetRequiredService<InboundJournalWriter>().JournalOwedAsync(ct);
     }
 
     /// <summary>Queues the withdrawal of an own record to every recipient in one transaction with its tombstone; a record already withdrawn queues nothing again.</summary>

@@ -10,6 +10,8 @@ namespace Liaison.Node.Exchange;
 /// same <see cref="LiaisonDb"/> — committed with the message's effect or rolled back with it. After
 /// the commit <see cref="InboundJournalWriter"/> journals each row with <see cref="Audit.AuditJournal"/> as
 /// <c>peer:{sender}</c> and deletes it. Scoped: one per received envelope, like the handlers.
+/// The sending side owes its own acts the same way (<see cref="OweOwnAct"/>): an entry written after
+/// its commit would be lost to a crash between the two.
 /// </summary>
 public sealed class InboundJournal(LiaisonDb db, TimeProvider clock)
 {
@@ -32,6 +34,25 @@ public sealed class InboundJournal(LiaisonDb db, TimeProvider clock)
         {
             Sender = message.Sender, MessageId = message.MessageId, Action = action, Decision = decision, CaseId = caseId,
             Detail = $"message {message.MessageId} ({message.Type}): {detail}", QueuedAt = clock.GetUtcNow().ToUniversalTime(),
+        });
+    }
+
+    /// <summary>
+    /// Owes one entry for an act of <paramref name="actor"/> (a local user) on this node's own message
+    /// <paramref name="messageId"/>, inside the caller's transaction; journalled once it commits.
+    /// </summary>
+    public void OweOwnAct(string node, string actor, string messageId, string action, string decision, string? caseId, string detail)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(node);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        ArgumentNullException.ThrowIfNull(detail);
+        Owed++;
+        db.Add(new InboundJournalRow
+        {
+            Sender = node, Actor = actor, MessageId = messageId, Action = action, Decision = decision, CaseId = caseId,
+            Detail = detail, QueuedAt = clock.GetUtcNow().ToUniversalTime(),
         });
     }
 }

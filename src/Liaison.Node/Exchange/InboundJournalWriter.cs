@@ -75,7 +75,7 @@ public sealed partial class InboundJournalWriter(IServiceScopeFactory scopes, Ti
                 {
                     continue; // Another replica's pass has it.
                 }
-                await journal.RecordAsync("peer:" + row.Sender, row.Action, row.Decision, row.CaseId, null, null, row.Detail, ct);
+                await journal.RecordAsync(row.Actor ?? "peer:" + row.Sender, row.Action, row.Decision, row.CaseId, null, null, row.Detail, ct);
                 await db.Set<InboundJournalRow>().Where(r => r.Id == row.Id).ExecuteDeleteAsync(ct);
                 done++;
             }

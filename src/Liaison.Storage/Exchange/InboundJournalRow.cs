@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Liaison.Storage.Exchange;
 
 /// <summary>
-/// A ledger entry this node owes for a message it received. The message's handler writes it inside
-/// the inbox transaction, so it exists if and only if the message took effect; after the commit it is
+/// A ledger entry this node owes for a message it received — or for a case message one of its own users
+/// sent (<see cref="Actor"/> set). The handler (or the sending desk) writes it inside the business
+/// transaction, so it exists if and only if the message took effect; after the commit it is
 /// journalled and deleted. A row still here after a crash is journalled by the next pass (at start).
 /// <see cref="ClaimedUntil"/> keeps two passes (two replicas) off the same row; a claim that lapses
 /// (its pass died) makes the row due again.
@@ -13,7 +14,10 @@ namespace Liaison.Storage.Exchange;
 public sealed class InboundJournalRow
 {
     public long Id { get; set; }
+    /// <summary>The node the message came from; for an own act, this node.</summary>
     public required string Sender { get; set; }
+    /// <summary>Who the entry names as actor when it is not the sending peer: the local user of an own act.</summary>
+    public string? Actor { get; set; }
     public required string MessageId { get; set; }
     public required string Action { get; set; }
     public required string Decision { get; set; }
@@ -31,6 +35,7 @@ internal sealed class InboundJournalRowConfiguration : IEntityTypeConfiguration<
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
         e.Property(x => x.Sender).HasColumnName("sender").HasMaxLength(128);
+        e.Property(x => x.Actor).HasColumnName("actor").HasMaxLength(256);
         e.Property(x => x.MessageId).HasColumnName("message_id").HasMaxLength(128);
         e.Property(x => x.Action).HasColumnName("action").HasMaxLength(64);
         e.Property(x => x.Decision).HasColumnName("decision").HasMaxLength(32);

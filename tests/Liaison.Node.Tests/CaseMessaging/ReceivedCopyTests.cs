@@ -50,6 +50,45 @@ public sealed class ReceivedCopyTests
         Assert.Equal(IncomingCase, withdrawal.CaseId);
         await using var db = nodes.Nl.Db();
         Assert.False(await db.Set<InboundJournalRow>().AnyAsync(), "nothing is left owed once journalled");
+
+        // The sender's own acts go the same way: owed in the transaction, journalled as the user after it.
+        await using var gbDb = nodes.Gb.Db();
+        var own = await gbDb.Audit.AsNoTracking().SingleAsync(a => a.Action == "case.message" && a.Detail!.StartsWith("message "));
+        Assert.Equal("sup", own.Actor);
+        Assert.Contains("to nl-politie; records: g-suspect", own.Detail, StringComparison.Ordinal);
+        Assert.NotNull(own.LedgerIndex);
+        Assert.Equal("sup", (await gbDb.Audit.AsNoTracking().SingleAsync(a => a.Action == "case.withdraw" && a.Detail!.StartsWith("record g-victim withdrawn"))).Actor);
+        Assert.False(await gbDb.Set<InboundJournalRow>().AnyAsync(), "the sender owes nothing once journalled");
+    }
+
+    [Fact]
+    public async Task A_sent_message_whose_entry_was_owed_when_the_sender_stopped_is_journalled_as_its_user_at_the_next_start()
+    {
+        await using var nodes = await CaseNodes.CreateAsync("sqlite");
+        await nodes.Gb.StopReplicasAsync();
+        // What the desk leaves when the process dies after the message's commit and before the ledger append.
+        await using (var db = nodes.Gb.Db())
+        {
+            db.Add(new InboundJournalRow
+            {
+                Sender = "gb-nca", Actor = "sup", MessageId = "m-sent-crashed", Action = "case.message", Decision = "permit", CaseId = Case,
+                Detail = "message m-sent-crashed in thread t1 to nl-politie; records: g-suspect", QueuedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await nodes.Gb.StartReplicaAsync();
+
+        AuditRow? entry = null;
+        for (var i = 0; i < 100 && entry is null; i++, await Task.Delay(50))
+        {
+            await using var db = nodes.Gb.Db();
+            entry = await db.Audit.AsNoTracking().FirstOrDefaultAsync(a => a.Action == "case.message" && a.Detail!.Contains("m-sent-crashed"));
+        }
+        Assert.NotNull(entry);
+        Assert.Equal("sup", entry.Actor);
+        Assert.Contains("m-sent-crashed", entry.Detail, StringComparison.Ordinal);
+        Assert.NotNull(entry.LedgerIndex);
     }
 
     [Fact]

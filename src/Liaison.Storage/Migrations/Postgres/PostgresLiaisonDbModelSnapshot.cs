@@ -286,6 +286,11 @@ namespace Liaison.Storage.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("action");
 
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
                     b.Property<string>("CaseId")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)")

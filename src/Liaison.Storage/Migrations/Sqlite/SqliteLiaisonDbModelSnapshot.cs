@@ -279,6 +279,11 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("action");
 
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
                     b.Property<string>("CaseId")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
