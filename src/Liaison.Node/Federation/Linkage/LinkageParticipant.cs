@@ -36,12 +36,18 @@ public sealed class LinkageParticipant(NodeFederation federation, LiaisonDb db, 
             clks = persons.Select(p => encoder.Encode(refs.For(run, p.RecordId), p.Column)).ToArray();
         }
         var all = participants.Append(node.NodeId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var receipt = await ExchangeAsync<LinkageReceipt>(peer, LinkageMessages.UploadType, LinkageMessages.ReceiptType,
-            new LinkageUpload(run, all, schema.Fingerprint, schema.FilterBits, clks), caseId, ct);
+        // In parts, each its own envelope within the limit, so a case of any size fits (docs/protocol.md, "Chunked uploads").
+        var parts = UploadParts.Split(run, all, schema.Fingerprint, schema.FilterBits, clks, federation.Options.MaxEnvelopeBytes);
+        LinkagePartReceipt? last = null;
+        foreach (var part in parts)
+        {
+            last = await ExchangeAsync<LinkagePartReceipt>(peer, LinkageMessages.UploadPartType, LinkageMessages.PartReceiptType, part, caseId, ct);
+        }
+        var receipt = new LinkageReceipt(run, last!.ReceivedClks, last.WaitingFor);
         await journal.RecordAsync(new FederationEvent(LedgerEventType.HitRun, actor, "linkage.upload", "sent", caseId, purpose, permittedBy, new Dictionary<string, string>
         {
             ["hub"] = hub, ["run"] = run, ["participants"] = string.Join(',', all), ["clks"] = FederationEvent.Number(clks.Length),
-            ["waitingFor"] = string.Join(',', receipt.WaitingFor),
+            ["parts"] = FederationEvent.Number(parts.Count), ["waitingFor"] = string.Join(',', receipt.WaitingFor),
         }), ct);
         return receipt;
     }
