@@ -41,7 +41,7 @@ public sealed class LinkageParticipant(NodeFederation federation, LiaisonDb db, 
         LinkagePartReceipt? last = null;
         foreach (var part in parts)
         {
-            last = await ExchangeAsync<LinkagePartReceipt>(peer, LinkageMessages.UploadPartType, LinkageMessages.PartReceiptType, part, caseId, ct);
+            last = await LinkageHubExchange.ExchangeAsync<LinkagePartReceipt>(federation, peer, LinkageMessages.UploadPartType, LinkageMessages.PartReceiptType, part, caseId, ct);
         }
         var receipt = new LinkageReceipt(run, last!.ReceivedClks, last.WaitingFor);
         await journal.RecordAsync(new FederationEvent(LedgerEventType.HitRun, actor, "linkage.upload", "sent", caseId, purpose, permittedBy, new Dictionary<string, string>
@@ -55,7 +55,7 @@ public sealed class LinkageParticipant(NodeFederation federation, LiaisonDb db, 
     public async Task<LinkageCaseResult> ResultAsync(string actor, string caseId, string purpose, string hub, string run, string permittedBy, CancellationToken ct)
     {
         var peer = await HubAsync(hub, ct);
-        var reply = await ExchangeAsync<LinkageResultReply>(peer, LinkageMessages.ResultRequestType, LinkageMessages.ResultType,
+        var reply = await LinkageHubExchange.ExchangeAsync<LinkageResultReply>(federation, peer, LinkageMessages.ResultRequestType, LinkageMessages.ResultType,
             new LinkageResultRequest(run), caseId, ct);
         var refs = OpaqueRefs.Load(node.Directory);
         var persons = await CasePersons.LoadAsync(db, caseId, Liaison.Core.Policy.Retention.RetentionDay.Today(clock), ct);
@@ -102,37 +102,6 @@ public sealed class LinkageParticipant(NodeFederation federation, LiaisonDb db, 
             }
         }
         return secret[..length];
-    }
-
-    private async Task<TReply> ExchangeAsync<TReply>(Peer hub, string type, string replyType, object payload, string caseId, CancellationToken ct)
-        where TReply : class
-    {
-        var sent = federation.Sealer.Seal(new OutgoingMessage(hub.NodeId, type, JsonSerializer.SerializeToUtf8Bytes(payload, FederationMessages.Json), caseId,
-            HandlingCodes.H0, Tlp.Amber, FederationMessages.QueryLifetime), hub);
-        var answer = await PeerClient.PostAsync(federation, hub, LinkageMessages.Path, sent.Compact, ct);
-        HitNoHitException Invalid(string why) => new(HitNoHitFailure.InvalidAnswer, hub.NodeId, $"the answer of hub {hub.NodeId} is not valid: {why}");
-        try
-        {
-            var opened = await federation.Opener.OpenAsync(answer, ct);
-            var h = opened.Header;
-            if (!string.Equals(h.Sender, hub.NodeId, StringComparison.Ordinal) || !string.Equals(h.Type, replyType, StringComparison.Ordinal))
-            {
-                throw Invalid($"expected a {replyType} from {hub.NodeId}, got a {h.Type} from {h.Sender}");
-            }
-            if (!await federation.ReplayCache.TryRememberAsync(h, ct))
-            {
-                throw Invalid($"message {h.MessageId} was received before");
-            }
-            return JsonSerializer.Deserialize<TReply>(opened.Payload, FederationMessages.Json) ?? throw Invalid("empty payload");
-        }
-        catch (EnvelopeRejectedException e)
-        {
-            throw Invalid($"envelope refused ({e.Reason})");
-        }
-        catch (JsonException)
-        {
-            throw Invalid($"the payload is not a {replyType}");
-        }
     }
 }
 
