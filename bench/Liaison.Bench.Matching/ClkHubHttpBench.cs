@@ -71,7 +71,7 @@ internal static class ClkHubHttpBench
             SendAsync(fedA, clksA, 0),
             SendAsync(fedB, clksB, 1)));
         Row(n, "both agencies: cut into parts, seal, POST, hub stores (at once)", upload,
-            $"{parts[0]} + {parts[1]} envelopes, {payload / 1e6:N1} MB of part payloads (JSON, CLKs base64)");
+            $"{parts[0]} + {parts[1]} envelopes, {payload / 1e6:N1} MB of part payloads (JSON, CLKs base64url)");
 
         LinkageResultReply? replyA = null, replyB = null;
         var linkA = await MeasureAsync(async () => replyA = await ResultAsync(fedA));

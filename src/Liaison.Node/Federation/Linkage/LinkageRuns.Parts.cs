@@ -132,12 +132,12 @@ public sealed partial class LinkageRuns
         ClkRecord[] records;
         try
         {
-            blob = Convert.FromBase64String(part.Clks ?? "");
+            blob = System.Buffers.Text.Base64Url.DecodeFromChars(part.Clks ?? "");
             records = HubBlobs.ReadClks(blob);
         }
         catch (Exception e) when (e is FormatException or InvalidDataException or EndOfStreamException or IOException)
         {
-            throw Bad($"{where}: the CLKs are not base64 of the hub's binary form ({e.Message})");
+            throw Bad($"{where}: the CLKs are not base64url of the hub's binary form ({e.Message})");
         }
         if (records.Length == 0 || records.Length > part.TotalClks)
         {

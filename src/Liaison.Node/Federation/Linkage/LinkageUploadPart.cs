@@ -8,7 +8,7 @@ namespace Liaison.Node.Federation.Linkage;
 /// against the CLKs it has joined. Parts are sent in order, 1 to <see cref="Parts"/>.
 /// </summary>
 /// <param name="Clks">
-/// Base64 of this part's CLKs in the hub's binary form (<see cref="HubBlobs"/>: version byte, count,
+/// Base64url (unpadded, RFC 4648 §5) of this part's CLKs in the hub's binary form (<see cref="HubBlobs"/>: version byte, count,
 /// words; per CLK its length-prefixed UTF-8 id, the filter's 64-bit words little-endian, its block keys):
 /// about 4/3 × 150 bytes a CLK where a JSON array of words takes about 580.
 /// </param>

@@ -5,7 +5,8 @@ namespace Liaison.Node.Federation.Linkage;
 
 /// <summary>
 /// Cuts a participant's CLKs into the parts of a chunked upload, each small enough that its sealed
-/// envelope stays within the envelope limit. The CLKs' binary form is base64'd into the JSON payload,
+/// envelope stays within the envelope limit. The CLKs' binary form is base64url'd into the JSON payload
+/// (base64url, not base64: the JSON writer would escape every '+' as six characters),
 /// which the JWS base64url-encodes and the JWE once more: about (4/3)³ ≈ 2.37 bytes on the wire per byte
 /// of CLK, so a part holds at most 3/8 of the limit (less a margin for the headers) in binary.
 /// </summary>
@@ -46,6 +47,6 @@ public static class UploadParts
         }
         var digest = HubBlobs.Digest(HubBlobs.Clks(records, words));
         return [.. chunks.Select((chunk, i) => new LinkageUploadPart(run, participants, schemaFingerprint, filterBits, i + 1, chunks.Count, records.Count, digest,
-            Convert.ToBase64String(HubBlobs.Clks(chunk, words))))];
+            System.Buffers.Text.Base64Url.EncodeToString(HubBlobs.Clks(chunk, words))))];
     }
 }

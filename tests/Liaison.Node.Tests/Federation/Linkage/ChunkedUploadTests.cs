@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Liaison.Exchange;
 using Liaison.Matching.Clk;
+using Liaison.Node.Federation;
 using Liaison.Node.Federation.Linkage;
 using Liaison.Storage.Federation;
 using Microsoft.EntityFrameworkCore;
@@ -213,11 +215,12 @@ public sealed class ChunkedUploadTests
         var parts = UploadParts.Split(Run, Participants, "fp", 1024, clks, limit);
 
         Assert.True(parts.Count >= 3, $"{parts.Count} parts");
-        Assert.All(parts, p => Assert.True(p.Clks.Length * 4 / 3 * 4 / 3 + 16 * 1024 <= limit, $"part {p.Part}: {p.Clks.Length} base64 characters"));
+        // The sealed size: the JSON payload, base64url'd by the JWS and again by the JWE, plus their headers.
+        Assert.All(parts, p => Assert.True(JsonSerializer.SerializeToUtf8Bytes(p, FederationMessages.Json).Length * 16 / 9 + 4096 <= limit, $"part {p.Part}"));
         Assert.Equal(Enumerable.Range(1, parts.Count), parts.Select(p => p.Part));
         Assert.All(parts, p => Assert.Equal((parts.Count, 500, parts[0].SetDigest), (p.Parts, p.TotalClks, p.SetDigest)));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(HubBlobs.Clks(clks, 16))), parts[0].SetDigest);
-        Assert.Equal(clks.Select(c => c.Id), parts.SelectMany(p => HubBlobs.ReadClks(Convert.FromBase64String(p.Clks))).Select(c => c.Id));
+        Assert.Equal(clks.Select(c => c.Id), parts.SelectMany(p => HubBlobs.ReadClks(System.Buffers.Text.Base64Url.DecodeFromChars(p.Clks))).Select(c => c.Id));
     }
 
     [Fact]
