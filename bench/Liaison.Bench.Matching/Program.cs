@@ -1,7 +1,8 @@
 using Liaison.Bench.Matching;
 
-// Usage: Liaison.Bench.Matching [primitives|psi-profile|psi|dice|clk|hub|all] [--large] [--n=N] [--febrl=FOLDER]
+// Usage: Liaison.Bench.Matching [primitives|psi-profile|psi|dice|clk|hub|hub-http|all] [--large] [--n=N] [--febrl=FOLDER]
 // (hub: CLK linkage N × N, default 100k, through the linkage hub's stored runs; not part of "all".)
+// (hub-http: the same end to end through HTTP — a real hub NodeHost on 127.0.0.1, sealed chunked uploads; not part of "all".)
 // (--n=N runs only the PSI session of N × N, e.g. --n=1000000 for the 1M × 1M row alone.)
 // Prints one markdown table row per measurement; bench/matching.sh runs it beside its peers.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -28,6 +29,12 @@ if (what is "hub")
 {
     var n = args.FirstOrDefault(a => a.StartsWith("--n=", StringComparison.Ordinal));
     await ClkHubBench.RunAsync(args.FirstOrDefault(a => a.StartsWith("--febrl=", StringComparison.Ordinal))?["--febrl=".Length..] ?? "/work/shared/data/febrl",
+        n is null ? 100_000 : int.Parse(n["--n=".Length..], System.Globalization.CultureInfo.InvariantCulture));
+}
+if (what is "hub-http")
+{
+    var n = args.FirstOrDefault(a => a.StartsWith("--n=", StringComparison.Ordinal));
+    await ClkHubHttpBench.RunAsync(args.FirstOrDefault(a => a.StartsWith("--febrl=", StringComparison.Ordinal))?["--febrl=".Length..] ?? "/work/shared/data/febrl",
         n is null ? 100_000 : int.Parse(n["--n=".Length..], System.Globalization.CultureInfo.InvariantCulture));
 }
 if (what is "clk" or "all")

@@ -21,6 +21,12 @@ public static class LinkageHubTables
         return db.Set<LinkageUploadRow>();
     }
 
+    public static DbSet<LinkageUploadPartRow> LinkageUploadParts(this LiaisonDb db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<LinkageUploadPartRow>();
+    }
+
     public static DbSet<LinkageResultRow> LinkageResults(this LiaisonDb db)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -38,6 +44,7 @@ public static class LinkageHubTables
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LinkageResults().Where(r => runs.Contains(r.Run)).ExecuteDeleteAsync(ct);
         await db.LinkageUploads().Where(u => runs.Contains(u.Run)).ExecuteDeleteAsync(ct);
+        await db.LinkageUploadParts().Where(u => runs.Contains(u.Run)).ExecuteDeleteAsync(ct);
         var deleted = await db.LinkageRuns().Where(r => runs.Contains(r.Run)).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         return deleted;

@@ -39,11 +39,19 @@ internal static class HubBlobs
         return buffer.ToArray();
     }
 
+    /// <summary>Lower-case hex SHA-256 of <paramref name="blob"/>: a chunked upload's set digest is that of the whole upload's <see cref="Clks"/>.</summary>
+    public static string Digest(byte[] blob) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(blob));
+
     public static ClkRecord[] ReadClks(byte[] blob)
     {
         using var r = Reader(blob);
         var count = r.ReadInt32();
         var words = r.ReadInt32();
+        // Also reads what a participant sent (a chunked upload's part): sizes are checked before anything is allocated.
+        if (words is < 1 or > 128 || count < 0 || count > (blob.Length - 9) / (words * 8 + 5))
+        {
+            throw new InvalidDataException($"{count} CLKs of {words} words cannot fit in {blob.Length} bytes");
+        }
         var records = new ClkRecord[count];
         for (var i = 0; i < count; i++)
         {
@@ -53,7 +61,12 @@ internal static class HubBlobs
             {
                 bits[j] = r.ReadUInt64();
             }
-            var keys = new ulong[r.ReadInt32()];
+            var keyCount = r.ReadInt32();
+            if (keyCount is < 0 or > 64)
+            {
+                throw new InvalidDataException($"CLK {i} claims {keyCount} block keys");
+            }
+            var keys = new ulong[keyCount];
             for (var j = 0; j < keys.Length; j++)
             {
                 keys[j] = r.ReadUInt64();

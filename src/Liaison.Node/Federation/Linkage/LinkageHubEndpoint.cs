@@ -12,7 +12,7 @@ namespace Liaison.Node.Federation.Linkage;
 
 /// <summary>
 /// <c>POST /federation/linkage</c> on a node configured as linkage hub: a participant's sealed
-/// <c>linkage.upload</c> or <c>linkage.result-request</c>. Authenticated like <c>/federation/psi</c> by the
+/// <c>linkage.upload</c>, <c>linkage.upload-part</c> or <c>linkage.result-request</c>. Authenticated like <c>/federation/psi</c> by the
 /// envelope's signature against the sender's imported descriptor; every upload, answer and refusal is
 /// journalled at the hub with counts and node ids only. The hub never holds the CLK secret.
 /// </summary>
@@ -70,6 +70,15 @@ internal static class LinkageHubEndpoint
                         detail = new() { ["run"] = upload.Run, ["participants"] = string.Join(',', upload.Participants.Order(StringComparer.Ordinal)),
                             ["clks"] = FederationEvent.Number(receipt.Uploaded), ["waitingFor"] = string.Join(',', receipt.WaitingFor), ["message"] = h.MessageId };
                     }
+                    else if (h.Type == LinkageMessages.UploadPartType)
+                    {
+                        var part = Read<LinkageUploadPart>(message);
+                        var receipt = await runs.UploadPartAsync(sender.NodeId, part, ct);
+                        (reply, replyType) = (receipt, LinkageMessages.PartReceiptType);
+                        detail = new() { ["run"] = part.Run, ["participants"] = string.Join(',', (part.Participants ?? []).Order(StringComparer.Ordinal)),
+                            ["part"] = FederationEvent.Number(part.Part), ["parts"] = FederationEvent.Number(part.Parts), ["clks"] = FederationEvent.Number(receipt.ReceivedClks),
+                            ["complete"] = receipt.Complete ? "true" : "false", ["waitingFor"] = string.Join(',', receipt.WaitingFor), ["message"] = h.MessageId };
+                    }
                     else
                     {
                         var ask = Read<LinkageResultRequest>(message);
@@ -111,10 +120,10 @@ internal static class LinkageHubEndpoint
         }
         var message = opened.Items[0].Message ?? throw opened.Items[0].Refusal!;
         var h = message.Header;
-        if (h.Type is not (LinkageMessages.UploadType or LinkageMessages.ResultRequestType))
+        if (h.Type is not (LinkageMessages.UploadType or LinkageMessages.UploadPartType or LinkageMessages.ResultRequestType))
         {
             throw new EnvelopeRejectedException(EnvelopeRejection.Malformed, h.MessageId, h.Sender,
-                $"this endpoint answers {LinkageMessages.UploadType} and {LinkageMessages.ResultRequestType} messages only");
+                $"this endpoint answers {LinkageMessages.UploadType}, {LinkageMessages.UploadPartType} and {LinkageMessages.ResultRequestType} messages only");
         }
         if (h.Expires - h.Created > MaxLifetime)
         {

@@ -4,13 +4,15 @@ namespace Liaison.Node.Federation.Linkage;
 
 /// <summary>
 /// The messages of the CLK linkage hub, each the signed and encrypted payload of one envelope:
-/// participant → hub <c>linkage.upload</c> and <c>linkage.result-request</c>; hub → participant
-/// <c>linkage.receipt</c> and <c>linkage.result</c>. CLKs travel only to the hub, results only back to
+/// participant → hub <c>linkage.upload</c> (one envelope), <c>linkage.upload-part</c> (one of several) and <c>linkage.result-request</c>; hub → participant
+/// <c>linkage.receipt</c>, <c>linkage.part-receipt</c> and <c>linkage.result</c>. CLKs travel only to the hub, results only back to
 /// the participant they concern. Record ids are opaque references chosen by each participant.
 /// </summary>
 public static class LinkageMessages
 {
     public const string UploadType = "linkage.upload";
+    public const string UploadPartType = "linkage.upload-part";
+    public const string PartReceiptType = "linkage.part-receipt";
     public const string ReceiptType = "linkage.receipt";
     public const string ResultRequestType = "linkage.result-request";
     public const string ResultType = "linkage.result";

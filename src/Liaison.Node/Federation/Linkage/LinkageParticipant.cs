@@ -36,12 +36,18 @@ public sealed class LinkageParticipant(NodeFederation federation, LiaisonDb db, 
             clks = persons.Select(p => encoder.Encode(refs.For(run, p.RecordId), p.Column)).ToArray();
         }
         var all = participants.Append(node.NodeId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var receipt = await ExchangeAsync<LinkageReceipt>(peer, LinkageMessages.UploadType, LinkageMessages.ReceiptType,
-            new LinkageUpload(run, all, schema.Fingerprint, schema.FilterBits, clks), caseId, ct);
+        // In parts, each its own envelope within the limit, so a case of any size fits (docs/protocol.md, "Chunked uploads").
+        var parts = UploadParts.Split(run, all, schema.Fingerprint, schema.FilterBits, clks, federation.Options.MaxEnvelopeBytes);
+        LinkagePartReceipt? last = null;
+        foreach (var part in parts)
+        {
+            last = await LinkageHubExchange.ExchangeAsync<LinkagePartReceipt>(federation, peer, LinkageMessages.UploadPartType, LinkageMessages.PartReceiptType, part, caseId, ct);
+        }
+        var receipt = new LinkageReceipt(run, last!.ReceivedClks, last.WaitingFor);
         await journal.RecordAsync(new FederationEvent(LedgerEventType.HitRun, actor, "linkage.upload", "sent", caseId, purpose, permittedBy, new Dictionary<string, string>
         {
             ["hub"] = hub, ["run"] = run, ["participants"] = string.Join(',', all), ["clks"] = FederationEvent.Number(clks.Length),
-            ["waitingFor"] = string.Join(',', receipt.WaitingFor),
+            ["parts"] = FederationEvent.Number(parts.Count), ["waitingFor"] = string.Join(',', receipt.WaitingFor),
         }), ct);
         return receipt;
     }
@@ -49,7 +55,7 @@ public sealed class LinkageParticipant(NodeFederation federation, LiaisonDb db, 
     public async Task<LinkageCaseResult> ResultAsync(string actor, string caseId, string purpose, string hub, string run, string permittedBy, CancellationToken ct)
     {
         var peer = await HubAsync(hub, ct);
-        var reply = await ExchangeAsync<LinkageResultReply>(peer, LinkageMessages.ResultRequestType, LinkageMessages.ResultType,
+        var reply = await LinkageHubExchange.ExchangeAsync<LinkageResultReply>(federation, peer, LinkageMessages.ResultRequestType, LinkageMessages.ResultType,
             new LinkageResultRequest(run), caseId, ct);
         var refs = OpaqueRefs.Load(node.Directory);
         var persons = await CasePersons.LoadAsync(db, caseId, Liaison.Core.Policy.Retention.RetentionDay.Today(clock), ct);
@@ -96,37 +102,6 @@ public sealed class LinkageParticipant(NodeFederation federation, LiaisonDb db, 
             }
         }
         return secret[..length];
-    }
-
-    private async Task<TReply> ExchangeAsync<TReply>(Peer hub, string type, string replyType, object payload, string caseId, CancellationToken ct)
-        where TReply : class
-    {
-        var sent = federation.Sealer.Seal(new OutgoingMessage(hub.NodeId, type, JsonSerializer.SerializeToUtf8Bytes(payload, FederationMessages.Json), caseId,
-            HandlingCodes.H0, Tlp.Amber, FederationMessages.QueryLifetime), hub);
-        var answer = await PeerClient.PostAsync(federation, hub, LinkageMessages.Path, sent.Compact, ct);
-        HitNoHitException Invalid(string why) => new(HitNoHitFailure.InvalidAnswer, hub.NodeId, $"the answer of hub {hub.NodeId} is not valid: {why}");
-        try
-        {
-            var opened = await federation.Opener.OpenAsync(answer, ct);
-            var h = opened.Header;
-            if (!string.Equals(h.Sender, hub.NodeId, StringComparison.Ordinal) || !string.Equals(h.Type, replyType, StringComparison.Ordinal))
-            {
-                throw Invalid($"expected a {replyType} from {hub.NodeId}, got a {h.Type} from {h.Sender}");
-            }
-            if (!await federation.ReplayCache.TryRememberAsync(h, ct))
-            {
-                throw Invalid($"message {h.MessageId} was received before");
-            }
-            return JsonSerializer.Deserialize<TReply>(opened.Payload, FederationMessages.Json) ?? throw Invalid("empty payload");
-        }
-        catch (EnvelopeRejectedException e)
-        {
-            throw Invalid($"envelope refused ({e.Reason})");
-        }
-        catch (JsonException)
-        {
-            throw Invalid($"the payload is not a {replyType}");
-        }
     }
 }
 

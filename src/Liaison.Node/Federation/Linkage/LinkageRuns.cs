@@ -56,7 +56,7 @@ public sealed partial class LinkageRuns(LiaisonDb db, IOptions<LinkageHubOptions
         }
 
         var now = clock.GetUtcNow();
-        var run = await OpenRunAsync(upload, participants, now, ct);
+        var run = await OpenRunAsync(upload.Run, upload.SchemaFingerprint, upload.FilterBits, participants, now, ct);
         if (!string.Equals(run.Participants, string.Join(',', participants), StringComparison.Ordinal))
         {
             throw new LinkageRefusedException("linkage-participants-differ", 409, $"run '{upload.Run}' was opened for {run.Participants.Replace(",", ", ", StringComparison.Ordinal)}");
@@ -66,7 +66,8 @@ public sealed partial class LinkageRuns(LiaisonDb db, IOptions<LinkageHubOptions
             throw new LinkageRefusedException("linkage-schema-differs", 409, $"run '{upload.Run}' compares CLKs of schema {run.SchemaFingerprint} ({run.FilterBits} bits)");
         }
         var already = new LinkageRefusedException("linkage-already-uploaded", 409, $"{sender} has already uploaded to run '{upload.Run}'");
-        if (await db.LinkageUploads().AnyAsync(u => u.Run == upload.Run && u.Participant == sender, ct))
+        if (await db.LinkageUploads().AnyAsync(u => u.Run == upload.Run && u.Participant == sender, ct)
+            || await db.LinkageUploadParts().AnyAsync(p => p.Run == upload.Run && p.Participant == sender, ct))
         {
             throw already;
         }
@@ -126,9 +127,9 @@ public sealed partial class LinkageRuns(LiaisonDb db, IOptions<LinkageHubOptions
     }
 
     /// <summary>The live run of that name, opening it if there is none (an expired one of the same name is deleted first).</summary>
-    private async Task<LinkageRunRow> OpenRunAsync(LinkageUpload upload, string[] participants, DateTimeOffset now, CancellationToken ct)
+    private async Task<LinkageRunRow> OpenRunAsync(string runName, string schemaFingerprint, int filterBits, string[] participants, DateTimeOffset now, CancellationToken ct)
     {
-        var run = await db.LinkageRuns().FirstOrDefaultAsync(r => r.Run == upload.Run, ct);
+        var run = await db.LinkageRuns().FirstOrDefaultAsync(r => r.Run == runName, ct);
         if (run is not null && run.ExpiresAt > now)
         {
             return run;
@@ -136,11 +137,11 @@ public sealed partial class LinkageRuns(LiaisonDb db, IOptions<LinkageHubOptions
         if (run is not null)
         {
             db.ChangeTracker.Clear();
-            await db.DeleteRunsAsync([upload.Run], ct);
+            await db.DeleteRunsAsync([runName], ct);
         }
         run = new LinkageRunRow
         {
-            Run = upload.Run, Participants = string.Join(',', participants), SchemaFingerprint = upload.SchemaFingerprint, FilterBits = upload.FilterBits,
+            Run = runName, Participants = string.Join(',', participants), SchemaFingerprint = schemaFingerprint, FilterBits = filterBits,
             OpenedAt = now, ExpiresAt = now + TimeSpan.FromHours(_options.RunLifetimeHours),
         };
         db.LinkageRuns().Add(run);
@@ -152,7 +153,7 @@ public sealed partial class LinkageRuns(LiaisonDb db, IOptions<LinkageHubOptions
         {
             // Another participant's first upload opened it at the same moment (unique run name): use theirs.
             db.ChangeTracker.Clear();
-            return await db.LinkageRuns().FirstAsync(r => r.Run == upload.Run, ct);
+            return await db.LinkageRuns().FirstAsync(r => r.Run == runName, ct);
         }
         await ForgetOldestAsync(ct);
         return run;

@@ -690,6 +690,59 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.ToTable("linkage_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Storage.Federation.LinkageUploadPartRow", b =>
+                {
+                    b.Property<string>("Run")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("run");
+
+                    b.Property<string>("Participant")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("participant");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer")
+                        .HasColumnName("part");
+
+                    b.Property<int>("ClkCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("clk_count");
+
+                    b.Property<byte[]>("Clks")
+                        .HasColumnType("bytea")
+                        .HasColumnName("clks");
+
+                    b.Property<string>("PartDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("part_digest");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("integer")
+                        .HasColumnName("parts");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("SetDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("set_digest");
+
+                    b.Property<int>("TotalClks")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_clks");
+
+                    b.HasKey("Run", "Participant", "Part");
+
+                    b.ToTable("linkage_upload_parts", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Storage.Federation.LinkageUploadRow", b =>
                 {
                     b.Property<string>("Run")

@@ -679,6 +679,59 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.ToTable("linkage_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Storage.Federation.LinkageUploadPartRow", b =>
+                {
+                    b.Property<string>("Run")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run");
+
+                    b.Property<string>("Participant")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("part");
+
+                    b.Property<int>("ClkCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clk_count");
+
+                    b.Property<byte[]>("Clks")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("clks");
+
+                    b.Property<string>("PartDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("part_digest");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parts");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("SetDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_digest");
+
+                    b.Property<int>("TotalClks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_clks");
+
+                    b.HasKey("Run", "Participant", "Part");
+
+                    b.ToTable("linkage_upload_parts", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Storage.Federation.LinkageUploadRow", b =>
                 {
                     b.Property<string>("Run")

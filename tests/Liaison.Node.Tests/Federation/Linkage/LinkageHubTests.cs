@@ -104,7 +104,7 @@ public sealed class LinkageHubTests : IAsyncLifetime
         await Result(gb, "GB-1");
 
         var ledger = await _hub.LedgerAsync();
-        Assert.Equal(["linkage.upload", "linkage.upload", "linkage.result-request"], ledger.Select(e => e.Event.Detail["action"]));
+        Assert.Equal(["linkage.upload-part", "linkage.upload-part", "linkage.result-request"], ledger.Select(e => e.Event.Detail["action"]));
         var text = string.Join('\n', ledger.Select(e => e.Payload));
         Assert.DoesNotContain("rec-", text, StringComparison.Ordinal);
         Assert.DoesNotContain("michaela", text, StringComparison.OrdinalIgnoreCase);
