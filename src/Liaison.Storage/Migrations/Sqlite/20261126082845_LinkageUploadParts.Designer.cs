@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Liaison.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLiaisonDb))]
-    [Migration("20261126075707_LinkageUploadParts")]
+    [Migration("20261126082845_LinkageUploadParts")]
     partial class LinkageUploadParts
     {
         /// <inheritdoc />
@@ -281,6 +281,11 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
 
                     b.Property<string>("CaseId")
                         .HasMaxLength(400)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Liaison.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLiaisonDb))]
-    [Migration("20261126075711_LinkageUploadParts")]
+    [Migration("20261126082848_LinkageUploadParts")]
     partial class LinkageUploadParts
     {
         /// <inheritdoc />
@@ -288,6 +288,11 @@ namespace Liaison.Storage.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
 
                     b.Property<string>("CaseId")
                         .HasMaxLength(400)
