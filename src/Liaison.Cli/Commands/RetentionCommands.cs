@@ -35,7 +35,7 @@ internal static class RetentionCommands
             var result = await pass.RunAsync(CommonOptions.Operator, ct);
             await ledger.CheckpointNowAsync(ct);
             Console.WriteLine($"review dates set on {result.ReviewDatesSet:N0} record(s); purged {result.RecordsPurged:N0} record(s) and "
-                + $"{result.IdentifiersPurged:N0} identifier(s) reviewed before {result.PurgedBefore:yyyy-MM-dd}"
+                + $"{result.IdentifiersPurged:N0} identifier(s) and {result.CallRecordsPurged:N0} call-detail row(s) reviewed before {result.PurgedBefore:yyyy-MM-dd}"
                 + (result.RunId == 0 ? "" : $" (run {result.RunId}, journalled)"));
             if (result.WithdrawalsPending > 0)
             {

@@ -24,10 +24,15 @@ public sealed class RetentionPass(LiaisonDb db, AuditJournal journal, PolicyStor
         var schedule = store.Current.Retention;
         var today = RetentionDay.Today(clock);
         var reviewed = await ReviewDates.AssignAsync(db, schedule, ct);
+        var callsReviewed = await CallRecordRetention.AssignAsync(db, schedule, today, ct);
         var run = await RecordPurge.RunAsync(db, schedule.PurgeBefore(today), by, clock.GetUtcNow(), ct);
         await JournalPendingAsync(ct);
         var (announced, queued, pending) = await AnnounceAsync(ct);
-        return new RetentionPassResult(run.Id, reviewed, run.Records, run.Identifiers, schedule.PurgeBefore(today), announced, queued, pending);
+        return new RetentionPassResult(run.Id, reviewed, run.Records, run.Identifiers, schedule.PurgeBefore(today), announced, queued, pending)
+        {
+            CallRecordReviewDatesSet = callsReviewed,
+            CallRecordsPurged = run.CallRecords,
+        };
     }
 
     /// <summary>Journals every run not in the ledger yet: its counts and the digest of its ids, then the ids in parts.</summary>
@@ -39,7 +44,7 @@ public sealed class RetentionPass(LiaisonDb db, AuditJournal journal, PolicyStor
             var ids = await RecordPurge.IdsAsync(db, run.Id, ct);
             var parts = ids.Chunk(IdsPerEntry).ToList();
             run.LedgerIndex = await journal.RecordAsync(run.StartedBy, "retention.purge", "permit", rule: "retention-schedule",
-                detail: $"run {run.Id}: {run.Records} records and {run.Identifiers} identifiers past review before {run.PurgedBefore:yyyy-MM-dd} purged; "
+                detail: $"run {run.Id}: {run.Records} records, {run.Identifiers} identifiers and {run.CallRecords} call-detail rows past review before {run.PurgedBefore:yyyy-MM-dd} purged; "
                     + $"ids sha256 {RecordPurge.Digest(ids)} in {parts.Count} part(s)", ct: ct);
             for (var i = 0; i < parts.Count; i++)
             {
@@ -89,4 +94,11 @@ public sealed class RetentionPass(LiaisonDb db, AuditJournal journal, PolicyStor
 
 /// <summary>What a pass did.</summary>
 public sealed record RetentionPassResult(long RunId, long ReviewDatesSet, long RecordsPurged, long IdentifiersPurged, DateOnly PurgedBefore,
-    long Announced, long WithdrawalsQueued, long WithdrawalsPending);
+    long Announced, long WithdrawalsQueued, long WithdrawalsPending)
+{
+    /// <summary>Call-detail rows that got a new review date.</summary>
+    public long CallRecordReviewDatesSet { get; init; }
+
+    /// <summary>Call-detail rows deleted (by count; CDRs are journalled as a number, not one id each).</summary>
+    public long CallRecordsPurged { get; init; }
+}
