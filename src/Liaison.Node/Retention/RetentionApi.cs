@@ -28,6 +28,7 @@ internal static class RetentionApi
             {
                 overdue = review.Overdue,
                 dueForPurge = review.DueForPurge,
+                callRecords = new { overdue = review.CallRecordsOverdue, dueForPurge = review.CallRecordsDueForPurge },
                 records = review.Records.Select(r => new OverdueView(r.Id, r.CaseId, r.Schema, r.Subjects.ToList().Split(',', StringSplitOptions.RemoveEmptyEntries),
                     r.Tlp.ToLabel(), new Handling(r.Handling).ToString(), r.OriginAgency, r.IsReceivedCopy,
                     r.ReviewDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.DueForPurge)),

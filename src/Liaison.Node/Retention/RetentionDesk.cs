@@ -29,7 +29,8 @@ public sealed class RetentionDesk(RequestGate gate, LiaisonDb db, PolicyStore st
         var records = await OverdueRecords.ListAsync(db, today, purgeBefore, scope, limit, ct);
         var (overdue, due) = scope is null ? await OverdueRecords.CountAsync(db, today, purgeBefore, ct) : (records.Count, records.Count(r => r.DueForPurge));
         var evidence = await EvidenceRetention.OverdueAsync(db, today, purgeBefore, scope, limit, ct);
-        return new RetentionReview(decision, records, overdue, due) { Evidence = evidence };
+        var (callsOverdue, callsDue) = await CallRecordRetention.CountAsync(db, today, purgeBefore, scope, ct);
+        return new RetentionReview(decision, records, overdue, due) { Evidence = evidence, CallRecordsOverdue = callsOverdue, CallRecordsDueForPurge = callsDue };
     }
 
     /// <summary>Moves a record's review date to <paramref name="until"/>; returns the refusal, or null when extended.</summary>
@@ -97,6 +98,12 @@ public sealed record RetentionReview(PolicyDecision Decision, IReadOnlyList<Over
 {
     /// <summary>Evidence items past their review date (envelopes: case, digest, type, size, marking, dates).</summary>
     public IReadOnlyList<OverdueEvidence> Evidence { get; init; } = [];
+
+    /// <summary>Call-detail rows past their review date (hidden), counted: rows are not listed one by one.</summary>
+    public long CallRecordsOverdue { get; init; }
+
+    /// <summary>Call-detail rows overdue beyond the grace period, which the next purge deletes.</summary>
+    public long CallRecordsDueForPurge { get; init; }
 }
 
 /// <summary>Why an extension was not made.</summary>

@@ -31,4 +31,18 @@ public static class CallRecordRetention
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReviewDate, orphanDue), ct);
         return changed;
     }
+
+    /// <summary>How many call-detail rows (of <paramref name="cases"/>, or all when null) are past review (hidden), and how many are due for purge.</summary>
+    public static async Task<(long Overdue, long DueForPurge)> CountAsync(LiaisonDb db, DateOnly today, DateOnly purgeBefore, IReadOnlySet<string>? cases = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var query = db.CallRecords.AsNoTracking().Where(c => c.ReviewDate != null && c.ReviewDate < today);
+        if (cases is not null)
+        {
+            var visible = cases.ToList();
+            query = query.Where(c => visible.Contains(c.CaseId));
+        }
+        return (await query.LongCountAsync(ct), await query.LongCountAsync(c => c.ReviewDate < purgeBefore, ct));
+    }
 }

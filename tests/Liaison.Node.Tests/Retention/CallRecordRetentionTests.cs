@@ -46,6 +46,7 @@ public sealed class CallRecordRetentionTests
         Assert.Equal(2, exported.Count);
         Assert.All(exported, id => Assert.StartsWith($"call-{fresh}-", id, StringComparison.Ordinal));
         Assert.Equal(5, await db.CallRecords.CountAsync());
+        Assert.Equal((3L, 0L), await ReviewCountsAsync(node, "dpo"));
 
         // Beyond the grace period: the next pass deletes them, by count, in the ledger.
         await db.CallRecords.Where(c => c.ImportId == old).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReviewDate, new DateOnly(2026, 10, 1)));
@@ -57,6 +58,14 @@ public sealed class CallRecordRetentionTests
         Assert.Contains("0 records, 0 identifiers and 3 call-detail rows past review before 2026-10-21 purged", entry.Detail, StringComparison.Ordinal);
         Assert.Equal(3, (await db.Set<PurgeRunRow>().AsNoTracking().SingleAsync()).CallRecords);
         Assert.Equal(2, await CaseCallCountAsync(node));
+        Assert.Equal((0L, 0L), await ReviewCountsAsync(node, "supervisor"));
+    }
+
+    private static async Task<(long Overdue, long Due)> ReviewCountsAsync(RunningNode node, string user)
+    {
+        using var json = JsonDocument.Parse(await (await node.As(user)).GetStringAsync("/api/retention/overdue"));
+        var calls = json.RootElement.GetProperty("callRecords");
+        return (calls.GetProperty("overdue").GetInt64(), calls.GetProperty("dueForPurge").GetInt64());
     }
 
     [Theory]
