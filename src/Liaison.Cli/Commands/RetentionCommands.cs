@@ -6,6 +6,7 @@ using Liaison.Node.Audit;
 using Liaison.Node.Policy;
 using Liaison.Node.Retention;
 using Liaison.Storage;
+using Liaison.Storage.Evidence;
 using Liaison.Storage.Ledger;
 using Liaison.Storage.Nodes;
 using Liaison.Storage.Retention;
@@ -31,12 +32,17 @@ internal static class RetentionCommands
             await using var db = LiaisonDbFactory.Create(node);
             await using var ledger = await NodeLedger.OpenAsync(node, clock, ct: ct);
             // No outbox here: the node's own scheduled pass announces the withdrawals this run leaves pending.
-            var pass = new RetentionPass(db, new AuditJournal(db, ledger, clock), NodePolicy.Load(node), clock);
+            using var evidence = new EvidenceLocker(node, ledger, clock);
+            var pass = new RetentionPass(db, new AuditJournal(db, ledger, clock), NodePolicy.Load(node), clock, evidence: evidence);
             var result = await pass.RunAsync(CommonOptions.Operator, ct);
             await ledger.CheckpointNowAsync(ct);
             Console.WriteLine($"review dates set on {result.ReviewDatesSet:N0} record(s); purged {result.RecordsPurged:N0} record(s) and "
-                + $"{result.IdentifiersPurged:N0} identifier(s) reviewed before {result.PurgedBefore:yyyy-MM-dd}"
+                + $"{result.IdentifiersPurged:N0} identifier(s) and {result.CallRecordsPurged:N0} call-detail row(s) reviewed before {result.PurgedBefore:yyyy-MM-dd}"
                 + (result.RunId == 0 ? "" : $" (run {result.RunId}, journalled)"));
+            if (result.EvidencePurged > 0)
+            {
+                Console.WriteLine($"purged {result.EvidencePurged:N0} evidence item(s); {result.EvidenceFilesDeleted:N0} file(s) deleted, each with a 'purged' custody step");
+            }
             if (result.WithdrawalsPending > 0)
             {
                 Console.WriteLine($"{result.WithdrawalsPending:N0} purged record(s) wait to be withdrawn from recipients (announced by the node's outbox)");

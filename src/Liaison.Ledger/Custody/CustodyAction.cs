@@ -16,12 +16,17 @@ public enum CustodyAction
     Accessed,
     /// <summary>A copy left the node (package, disclosure); the original stays in custody.</summary>
     Exported,
+    /// <summary>
+    /// The stored file was deleted under the retention schedule (its review date had passed). Ends the
+    /// custody; the trail before it stays in the ledger, so a verifier can tell a purged file from a missing one.
+    /// </summary>
+    Purged,
 }
 
 /// <summary>Wire names of <see cref="CustodyAction"/>.</summary>
 public static class CustodyActions
 {
-    private static readonly string[] Names = ["collected", "received-from", "transferred-to", "accessed", "exported"];
+    private static readonly string[] Names = ["collected", "received-from", "transferred-to", "accessed", "exported", "purged"];
 
     public static string WireName(this CustodyAction action) => Names[(int)action];
 

@@ -4,10 +4,14 @@ namespace Liaison.Ledger.Custody;
 /// The custody steps of one item in ledger order, and the rules a sound chain follows: it starts with
 /// <c>collected</c> or <c>received-from</c>; the item is examined or exported only while in our custody;
 /// after <c>transferred-to</c> it is out of custody until <c>received-from</c>; it is not received while
-/// already held; a transfer or receipt names the counterparty; time never runs backwards.
+/// already held; a transfer or receipt names the counterparty; time never runs backwards; a <c>purged</c>
+/// step (retention deleted the file) ends custody like a transfer, and only an item in custody is purged.
 /// </summary>
 public sealed record CustodyTrail(string Item, IReadOnlyList<(long Index, CustodyEvent Step)> Steps)
 {
+    /// <summary>The step that purged the file, when the trail ends with one (the file is gone on purpose, not missing).</summary>
+    public (long Index, CustodyEvent Step)? Purge => Steps.Count > 0 && Steps[^1].Step.Action == CustodyAction.Purged ? Steps[^1] : null;
+
     /// <summary>Problems with the chain, each naming the ledger index of the step; empty when sound.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -44,10 +48,10 @@ public sealed record CustodyTrail(string Item, IReadOnlyList<(long Index, Custod
                 case CustodyAction.ReceivedFrom:
                     problems.Add($"{at}: received while already in custody");
                     break;
-                case CustodyAction.TransferredTo when inCustody:
+                case CustodyAction.TransferredTo or CustodyAction.Purged when inCustody:
                     inCustody = false;
                     break;
-                case CustodyAction.TransferredTo:
+                case CustodyAction.TransferredTo or CustodyAction.Purged:
                 case CustodyAction.Accessed or CustodyAction.Exported when !inCustody:
                     problems.Add($"{at}: the item was not in custody");
                     break;

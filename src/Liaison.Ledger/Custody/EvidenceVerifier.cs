@@ -54,4 +54,10 @@ public sealed record EvidenceReport(EvidenceHashCheck Hash, LedgerVerificationRe
 {
     /// <summary>The file is intact and, when a ledger was given, the ledger verifies and the trail is sound.</summary>
     public bool IsProven => Hash.IsIntact && (Ledger is null || (Ledger.IsIntact && TrailProblems.Count == 0));
+
+    /// <summary>
+    /// The file is not in the store because retention purged it: the trail (sound, in a ledger that
+    /// verifies) ends with a <c>purged</c> step. Distinguishes deletion on schedule from a file gone missing.
+    /// </summary>
+    public bool IsPurged => !Hash.Exists && Trail?.Purge is not null && Ledger is { IsIntact: true } && TrailProblems.Count == 0;
 }

@@ -30,7 +30,7 @@ internal static class CasesApi
             {
                 result.Add(new CaseSummary(c.Id, c.Title, c.Status,
                     await db.Records.InForce(today).LongCountAsync(r => r.CaseId == c.Id, ct),
-                    await db.CallRecords.LongCountAsync(r => r.CaseId == c.Id, ct),
+                    await db.CallRecords.InForce(today).LongCountAsync(r => r.CaseId == c.Id, ct),
                     await db.CaseMembers.Where(m => m.CaseId == c.Id).Select(m => m.UserName).ToArrayAsync(ct)));
             }
             return Results.Ok(result);

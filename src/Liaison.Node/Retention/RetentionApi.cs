@@ -11,6 +11,8 @@ internal static class RetentionApi
     public sealed record OverdueView(string Id, string CaseId, string Schema, string[] Subjects, string Tlp, string Handling, string OriginAgency,
         bool ReceivedCopy, string ReviewDate, bool DueForPurge);
 
+    public sealed record OverdueEvidenceView(string CaseId, string Digest, string MediaType, long Length, string Tlp, string ReviewDate, bool DueForPurge);
+
     public sealed record Extension(string? Until, string? Reason);
 
     public static RouteGroupBuilder MapRetentionApi(this RouteGroupBuilder group)
@@ -26,11 +28,14 @@ internal static class RetentionApi
             {
                 overdue = review.Overdue,
                 dueForPurge = review.DueForPurge,
+                callRecords = new { overdue = review.CallRecordsOverdue, dueForPurge = review.CallRecordsDueForPurge },
                 records = review.Records.Select(r => new OverdueView(r.Id, r.CaseId, r.Schema, r.Subjects.ToList().Split(',', StringSplitOptions.RemoveEmptyEntries),
                     r.Tlp.ToLabel(), new Handling(r.Handling).ToString(), r.OriginAgency, r.IsReceivedCopy,
                     r.ReviewDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.DueForPurge)),
+                evidence = review.Evidence.Select(e => new OverdueEvidenceView(e.CaseId, e.Digest, e.MediaType, e.Length, e.Tlp,
+                    e.ReviewDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.DueForPurge)),
             });
-        }).WithSummary("Records past their review date (envelopes only), hidden from every other read path");
+        }).WithSummary("Records and evidence items past their review date (envelopes only); records are hidden from every other read path");
 
         group.MapPost("/{recordId}/extend", async (string recordId, Extension body, RetentionDesk desk, CancellationToken ct) =>
         {

@@ -21,14 +21,16 @@ public sealed class RetentionDesk(RequestGate gate, LiaisonDb db, PolicyStore st
         var decision = await gate.DecideAsync(PolicyAction.ReviewRetention, subject: "overdue records", ct: ct);
         if (!decision.IsPermitted)
         {
-            return new RetentionReview(decision, [], 0, 0);
+            return new RetentionReview(decision, [], 0, 0) { Evidence = [] };
         }
         var today = RetentionDay.Today(clock);
         var purgeBefore = store.Current.Retention.PurgeBefore(today);
         var scope = await ScopeAsync(ct);
         var records = await OverdueRecords.ListAsync(db, today, purgeBefore, scope, limit, ct);
         var (overdue, due) = scope is null ? await OverdueRecords.CountAsync(db, today, purgeBefore, ct) : (records.Count, records.Count(r => r.DueForPurge));
-        return new RetentionReview(decision, records, overdue, due);
+        var evidence = await EvidenceRetention.OverdueAsync(db, today, purgeBefore, scope, limit, ct);
+        var (callsOverdue, callsDue) = await CallRecordRetention.CountAsync(db, today, purgeBefore, scope, ct);
+        return new RetentionReview(decision, records, overdue, due) { Evidence = evidence, CallRecordsOverdue = callsOverdue, CallRecordsDueForPurge = callsDue };
     }
 
     /// <summary>Moves a record's review date to <paramref name="until"/>; returns the refusal, or null when extended.</summary>
@@ -92,7 +94,17 @@ public sealed class RetentionDesk(RequestGate gate, LiaisonDb db, PolicyStore st
 }
 
 /// <summary>The review list as one caller may see it.</summary>
-public sealed record RetentionReview(PolicyDecision Decision, IReadOnlyList<OverdueRecord> Records, long Overdue, long DueForPurge);
+public sealed record RetentionReview(PolicyDecision Decision, IReadOnlyList<OverdueRecord> Records, long Overdue, long DueForPurge)
+{
+    /// <summary>Evidence items past their review date (envelopes: case, digest, type, size, marking, dates).</summary>
+    public IReadOnlyList<OverdueEvidence> Evidence { get; init; } = [];
+
+    /// <summary>Call-detail rows past their review date (hidden), counted: rows are not listed one by one.</summary>
+    public long CallRecordsOverdue { get; init; }
+
+    /// <summary>Call-detail rows overdue beyond the grace period, which the next purge deletes.</summary>
+    public long CallRecordsDueForPurge { get; init; }
+}
 
 /// <summary>Why an extension was not made.</summary>
 public sealed record RetentionRefusal(RetentionRefusalKind Kind, string Detail, PolicyDecision? Decision);

@@ -7,7 +7,8 @@ public static class RetentionServices
     {
         services.AddOptions<RetentionOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped(sp => new RetentionPass(sp.GetRequiredService<Storage.LiaisonDb>(), sp.GetRequiredService<Audit.AuditJournal>(),
-            sp.GetRequiredService<Core.Policy.PolicyStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IRecordWithdrawals>()));
+            sp.GetRequiredService<Core.Policy.PolicyStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IRecordWithdrawals>(),
+            sp.GetService<Storage.Evidence.EvidenceLocker>()));
         services.AddScoped<RetentionDesk>();
         services.AddHostedService<RetentionWorker>();
         return services;

@@ -28,6 +28,13 @@ public sealed class EvidenceItemRow
 
     /// <summary>Ledger index of the custody step that brought the file into this case.</summary>
     public long LedgerIndex { get; set; }
+
+    /// <summary>
+    /// Last day the case keeps the file (the policy's <c>evidence</c> period from <see cref="AddedAt"/>);
+    /// null until the first retention pass. Past it the item is on the DPO's review list, then purged
+    /// (file and row; the custody trail stays in the ledger with a <c>purged</c> step).
+    /// </summary>
+    public DateOnly? ReviewDate { get; set; }
 }
 
 internal sealed class EvidenceItemRowConfiguration : IEntityTypeConfiguration<EvidenceItemRow>

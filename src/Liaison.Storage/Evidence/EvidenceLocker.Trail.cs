@@ -38,7 +38,7 @@ public sealed partial class EvidenceLocker
             held = step.Action switch
             {
                 CustodyAction.Collected or CustodyAction.ReceivedFrom => true,
-                CustodyAction.TransferredTo => false,
+                CustodyAction.TransferredTo or CustodyAction.Purged => false,
                 _ => held,
             };
         }

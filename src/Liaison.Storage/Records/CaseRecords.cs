@@ -36,7 +36,7 @@ public static class CaseRecords
             .Select(i => new { i.Value, i.RecordId }).ToListAsync(ct);
         var byNumber = phoneIds.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Min(p => p.RecordId)!, StringComparer.Ordinal);
         var imports = await db.Imports.AsNoTracking().Where(i => caseId == null || i.CaseId == caseId).ToDictionaryAsync(i => i.Id, ct);
-        var calls = db.CallRecords.AsNoTracking().Where(c => caseId == null || c.CaseId == caseId).OrderBy(c => c.Id);
+        var calls = db.CallRecords.AsNoTracking().InForce(today).Where(c => caseId == null || c.CaseId == caseId).OrderBy(c => c.Id);
         await foreach (var c in calls.AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return ToRecord(c, imports.GetValueOrDefault(c.ImportId), n => byNumber.GetValueOrDefault(n) ?? "phone:" + n);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Storage.Retention;
 
 /// <summary>
-/// Deletes the records whose review date is before the cut-off, with their identifiers, in one
+/// Deletes the records whose review date is before the cut-off, with their identifiers, and the call-detail rows past theirs, in one
 /// transaction that also writes the run and the list of purged ids (no content). Set-based SQL on both
 /// providers, so 100,000 records go in seconds; nothing that is not overdue is touched.
 /// </summary>
@@ -20,7 +20,8 @@ public static class RecordPurge
         object cutoff = db.Provider == StorageProvider.Sqlite ? purgeBefore.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : purgeBefore;
         var run = new PurgeRunRow { StartedAt = now, PurgedBefore = purgeBefore, StartedBy = by };
         // Nothing due: no run row and no ledger entry, so an idle schedule does not fill the ledger.
-        if (!await db.Records.AnyAsync(r => r.ReviewDate != null && r.ReviewDate < purgeBefore, ct))
+        if (!await db.Records.AnyAsync(r => r.ReviewDate != null && r.ReviewDate < purgeBefore, ct)
+            && !await db.CallRecords.AnyAsync(c => c.ReviewDate != null && c.ReviewDate < purgeBefore, ct))
         {
             return run;
         }
@@ -43,6 +44,9 @@ public static class RecordPurge
                 throw new InvalidOperationException($"purge run {id}: listed {run.Records} records but deleted {deleted}; rolled back");
             }
         }
+        // Call-detail rows go by count, not id: they are never shared one by one, and a run may take millions.
+        run.CallRecords = await db.Database.ExecuteSqlAsync(
+            $"""DELETE FROM call_records WHERE "ReviewDate" IS NOT NULL AND "ReviewDate" < {cutoff}""", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return run;

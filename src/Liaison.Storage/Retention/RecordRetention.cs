@@ -4,7 +4,7 @@ namespace Liaison.Storage.Retention;
 
 /// <summary>
 /// The retention filter every read path applies: a record past its review date is hidden as if it
-/// did not exist (and so are its identifiers), whoever asks. Only the DPO's review list
+/// did not exist (and so are its identifiers and call-detail rows), whoever asks. Only the DPO's review list
 /// (<see cref="OverdueRecords"/>) and the purge look past it.
 /// </summary>
 public static class RecordRetention
@@ -14,6 +14,13 @@ public static class RecordRetention
     {
         ArgumentNullException.ThrowIfNull(records);
         return records.Where(r => r.ReviewDate == null || r.ReviewDate >= today);
+    }
+
+    /// <summary>Call-detail rows not past their review date: who called whom is personal data like any record.</summary>
+    public static IQueryable<CallRecordRow> InForce(this IQueryable<CallRecordRow> calls, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        return calls.Where(c => c.ReviewDate == null || c.ReviewDate >= today);
     }
 
     /// <summary>Identifiers of records in force: a hidden record must not answer a search, a count or a hit.</summary>

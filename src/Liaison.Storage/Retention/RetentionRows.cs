@@ -22,6 +22,8 @@ public sealed class PurgeRunRow
     public required string StartedBy { get; set; }
     public long Records { get; set; }
     public long Identifiers { get; set; }
+    /// <summary>Call-detail rows past their review date deleted by this run.</summary>
+    public long CallRecords { get; set; }
     /// <summary>Null until the purge is in the ledger; a run that crashed after deleting is journalled by the next.</summary>
     public long? LedgerIndex { get; set; }
 }

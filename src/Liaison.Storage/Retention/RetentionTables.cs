@@ -31,6 +31,7 @@ internal sealed class PurgeRunTable : IEntityTypeConfiguration<PurgeRunRow>
         e.Property(x => x.StartedBy).HasColumnName("started_by");
         e.Property(x => x.Records).HasColumnName("records");
         e.Property(x => x.Identifiers).HasColumnName("identifiers");
+        e.Property(x => x.CallRecords).HasColumnName("call_records");
         e.Property(x => x.LedgerIndex).HasColumnName("ledger_index");
     }
 }

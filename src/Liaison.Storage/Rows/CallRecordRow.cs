@@ -16,4 +16,10 @@ public sealed class CallRecordRow
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
     public long ImportId { get; set; }
+
+    /// <summary>
+    /// Last day the row is in force (the policy's <c>call-records</c> period from its import); null until
+    /// the first retention pass after the import. Past it the row is hidden, then purged (Retention/CallRecordRetention).
+    /// </summary>
+    public DateOnly? ReviewDate { get; set; }
 }

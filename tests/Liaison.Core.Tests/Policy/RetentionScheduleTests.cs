@@ -71,4 +71,16 @@ public class RetentionScheduleTests
 
         Assert.Same(RetentionSchedule.Default, policy.Retention);
     }
+
+    [Fact]
+    public void Call_records_and_evidence_have_periods_of_their_own_and_a_bad_one_is_named()
+    {
+        var policy = PolicyLoader.Compile(PolicyLoaderTests.Minimal + "retention:\n  call-records: 6m\n  evidence: 5y\n", "p.yaml");
+        var errors = Assert.Throws<PolicyFileException>(() => PolicyLoader.Compile(PolicyLoaderTests.Minimal + "retention:\n  call-records: 0m\n", "p.yaml"))
+            .Errors.Select(e => e.ToString()).ToList();
+
+        Assert.Equal((new RetentionPeriod(6, RetentionUnit.Months), new RetentionPeriod(5, RetentionUnit.Years)), (policy.Retention.CallRecords, policy.Retention.Evidence));
+        Assert.Equal((new RetentionPeriod(1, RetentionUnit.Years), new RetentionPeriod(3, RetentionUnit.Years)), (RetentionSchedule.Default.CallRecords, RetentionSchedule.Default.Evidence));
+        Assert.Contains(errors, e => e.Contains("retention.call-records: '0m' is not a period", StringComparison.Ordinal));
+    }
 }

@@ -3,17 +3,19 @@ using Liaison.Core.Policy.Retention;
 
 namespace Liaison.Core.Policy.Loading;
 
-/// <summary>The <c>retention:</c> section: review periods per data-subject category and the purge's grace period.</summary>
+/// <summary>The <c>retention:</c> section: review periods per data-subject category, for call-detail rows and evidence files, and the purge's grace period.</summary>
 public static partial class PolicyLoader
 {
     private static RetentionSchedule ReadRetention(PolicyReader reader, Section top)
     {
-        if (top.Get("retention") is not { } node || reader.Section(node, "retention", "grace-period", "default", "review-after") is not { } section)
+        if (top.Get("retention") is not { } node || reader.Section(node, "retention", "grace-period", "default", "review-after", "call-records", "evidence") is not { } section)
         {
             return RetentionSchedule.Default;
         }
         var unflagged = Period(reader, section, "default") ?? RetentionSchedule.Default.Unflagged;
         var grace = Period(reader, section, "grace-period") ?? RetentionSchedule.Default.GracePeriod;
+        var callRecords = Period(reader, section, "call-records");
+        var evidence = Period(reader, section, "evidence");
         var bySubject = new Dictionary<SubjectCategories, RetentionPeriod>();
         foreach (var (name, keyNode, value) in reader.Entries(section.Get("review-after"), section.FieldOf("review-after")))
         {
@@ -34,7 +36,7 @@ public static partial class PolicyLoader
                 }
             }
         }
-        return new RetentionSchedule(bySubject, unflagged, grace);
+        return new RetentionSchedule(bySubject, unflagged, grace, callRecords, evidence);
     }
 
     private static RetentionPeriod? Period(PolicyReader reader, Section section, string key)

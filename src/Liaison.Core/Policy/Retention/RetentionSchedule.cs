@@ -10,7 +10,8 @@ namespace Liaison.Core.Policy.Retention;
 /// </summary>
 public sealed class RetentionSchedule
 {
-    public RetentionSchedule(IReadOnlyDictionary<SubjectCategories, RetentionPeriod> bySubject, RetentionPeriod unflagged, RetentionPeriod gracePeriod)
+    public RetentionSchedule(IReadOnlyDictionary<SubjectCategories, RetentionPeriod> bySubject, RetentionPeriod unflagged, RetentionPeriod gracePeriod,
+        RetentionPeriod? callRecords = null, RetentionPeriod? evidence = null)
     {
         ArgumentNullException.ThrowIfNull(bySubject);
         foreach (var subject in bySubject.Keys)
@@ -23,7 +24,19 @@ public sealed class RetentionSchedule
         BySubject = bySubject.ToFrozenDictionary();
         Unflagged = unflagged;
         GracePeriod = gracePeriod;
+        CallRecords = callRecords ?? DefaultCallRecords;
+        Evidence = evidence ?? DefaultEvidence;
     }
+
+    /// <summary>
+    /// Call-detail rows: one year from import. A CDR names no subject category of its own, and most of the
+    /// numbers in a suspect's call records belong to people suspected of nothing — the LED's (art. 6)
+    /// contacts — so they get the contacts' period rather than the suspects'.
+    /// </summary>
+    public static RetentionPeriod DefaultCallRecords { get; } = new(1, RetentionUnit.Years);
+
+    /// <summary>Evidence files: three years from when the case took them in, the review interval of case data about suspects.</summary>
+    public static RetentionPeriod DefaultEvidence { get; } = new(3, RetentionUnit.Years);
 
     /// <summary>
     /// The shipped schedule (docs/policy.md, "Retention"): three years for suspects, victims, witnesses and
@@ -49,6 +62,12 @@ public sealed class RetentionSchedule
 
     /// <summary>Review period of records that name no subject category.</summary>
     public RetentionPeriod Unflagged { get; }
+
+    /// <summary>Review period of call-detail rows (<c>call-records:</c>), counted from the day they were imported.</summary>
+    public RetentionPeriod CallRecords { get; }
+
+    /// <summary>Review period of evidence files (<c>evidence:</c>), counted from the day the case took the file in.</summary>
+    public RetentionPeriod Evidence { get; }
 
     /// <summary>How long a record stays hidden past its review date before the purge deletes it.</summary>
     public RetentionPeriod GracePeriod { get; }

@@ -68,7 +68,7 @@ internal sealed class CaseGraphBuilder(LiaisonDb db, IGraphMetrics metrics, Time
     /// </summary>
     private async Task<long> AddCallsAsync(string caseId, Dictionary<string, GraphNode> nodes, EdgeSet edges, CancellationToken ct)
     {
-        var total = await db.CallRecords.AsNoTracking().LongCountAsync(c => c.CaseId == caseId, ct);
+        var total = await db.CallRecords.AsNoTracking().InForce(RetentionDay.Today(clock)).LongCountAsync(c => c.CaseId == caseId, ct);
         if (total == 0)
         {
             return 0;
@@ -81,7 +81,7 @@ internal sealed class CaseGraphBuilder(LiaisonDb db, IGraphMetrics metrics, Time
             .GroupBy(i => i.Value, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(i => nodes[i.RecordId]).OrderBy(n => n.Schema == "Phone" ? 0 : 1).First(), StringComparer.Ordinal);
         var known = byNumber.Keys.ToList();
-        var pairs = await db.CallRecords.AsNoTracking().Where(c => c.CaseId == caseId && known.Contains(c.Caller) && known.Contains(c.Callee))
+        var pairs = await db.CallRecords.AsNoTracking().InForce(RetentionDay.Today(clock)).Where(c => c.CaseId == caseId && known.Contains(c.Caller) && known.Contains(c.Callee))
             .GroupBy(c => new { c.Caller, c.Callee }).Select(g => new { g.Key.Caller, g.Key.Callee, Count = g.Count() }).ToListAsync(ct);
         long drawn = 0;
         foreach (var pair in pairs)

@@ -60,7 +60,7 @@ internal sealed class IndexModel(RequestGate gate, CaseAccess access, LiaisonDb 
         var cases = await db.Cases.AsNoTracking().Where(c => visible.Contains(c.Id)).ToListAsync(ct);
         var records = await db.Records.AsNoTracking().InForce(Liaison.Core.Policy.Retention.RetentionDay.Today(clock)).Where(r => visible.Contains(r.CaseId)).GroupBy(r => r.CaseId)
             .Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var calls = await db.CallRecords.AsNoTracking().Where(r => visible.Contains(r.CaseId)).GroupBy(r => r.CaseId)
+        var calls = await db.CallRecords.AsNoTracking().InForce(Liaison.Core.Policy.Retention.RetentionDay.Today(clock)).Where(r => visible.Contains(r.CaseId)).GroupBy(r => r.CaseId)
             .Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var imports = await db.Imports.AsNoTracking().Where(i => visible.Contains(i.CaseId)).ToListAsync(ct);
         var lastImport = imports.GroupBy(i => i.CaseId).ToDictionary(g => g.Key, g => g.Max(i => i.ImportedAt));

@@ -260,6 +260,9 @@ namespace Liaison.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("Tlp")
                         .IsRequired()
                         .HasColumnType("text");
@@ -267,6 +270,9 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.HasKey("CaseId", "Digest");
 
                     b.HasIndex("Digest");
+
+                    b.HasIndex("ReviewDate")
+                        .HasDatabaseName("ix_evidence_items_review_date");
 
                     b.ToTable("evidence_items", (string)null);
                 });
@@ -1184,6 +1190,10 @@ namespace Liaison.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("CallRecords")
+                        .HasColumnType("bigint")
+                        .HasColumnName("call_records");
+
                     b.Property<long>("Identifiers")
                         .HasColumnType("bigint")
                         .HasColumnName("identifiers");
@@ -1461,12 +1471,18 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ImportId");
+
+                    b.HasIndex("ReviewDate")
+                        .HasDatabaseName("ix_call_records_review_date");
 
                     b.HasIndex("CaseId", "Callee");
 
@@ -1734,6 +1750,9 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ImportId");
+
+                    b.HasIndex("ReviewDate")
+                        .HasDatabaseName("ix_records_review_date");
 
                     b.HasIndex("CaseId", "Schema");
 

@@ -255,6 +255,9 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Tlp")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -262,6 +265,9 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.HasKey("CaseId", "Digest");
 
                     b.HasIndex("Digest");
+
+                    b.HasIndex("ReviewDate")
+                        .HasDatabaseName("ix_evidence_items_review_date");
 
                     b.ToTable("evidence_items", (string)null);
                 });
@@ -1161,6 +1167,10 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<long>("CallRecords")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("call_records");
+
                     b.Property<long>("Identifiers")
                         .HasColumnType("INTEGER")
                         .HasColumnName("identifiers");
@@ -1426,12 +1436,18 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ImportId");
+
+                    b.HasIndex("ReviewDate")
+                        .HasDatabaseName("ix_call_records_review_date");
 
                     b.HasIndex("CaseId", "Callee");
 
@@ -1691,6 +1707,9 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ImportId");
+
+                    b.HasIndex("ReviewDate")
+                        .HasDatabaseName("ix_records_review_date");
 
                     b.HasIndex("CaseId", "Schema");
 

@@ -50,7 +50,7 @@ internal sealed class CaseModel(CaseAccess access, LiaisonDb db, TimeProvider cl
         Schemata = (await all.GroupBy(r => r.Schema).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
             .OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => (s.Key, s.Count)).ToList();
         CaseRecords = Schemata.Sum(s => s.Count);
-        CallRecords = await db.CallRecords.LongCountAsync(c => c.CaseId == CaseId, ct);
+        CallRecords = await db.CallRecords.InForce(Liaison.Core.Policy.Retention.RetentionDay.Today(clock)).LongCountAsync(c => c.CaseId == CaseId, ct);
         var query = Filter(all);
         Total = await query.LongCountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);

@@ -112,9 +112,9 @@ internal sealed class EntityModel(CaseAccess access, LiaisonDb db, TimeProvider 
         }
         // Two queries, each on its index (case and caller, case and callee), grouped here: with a GROUP BY,
         // or one OR of both, SQLite prefers to scan every call of the case.
-        var outgoing = (await db.CallRecords.AsNoTracking().Where(c => c.CaseId == CaseId && numbers.Contains(c.Caller)).Select(c => c.Callee).ToListAsync(ct))
+        var outgoing = (await db.CallRecords.AsNoTracking().InForce(Liaison.Core.Policy.Retention.RetentionDay.Today(clock)).Where(c => c.CaseId == CaseId && numbers.Contains(c.Caller)).Select(c => c.Callee).ToListAsync(ct))
             .GroupBy(n => n, StringComparer.Ordinal).Select(g => new { Number = g.Key, Count = g.LongCount() }).ToList();
-        var incoming = (await db.CallRecords.AsNoTracking().Where(c => c.CaseId == CaseId && numbers.Contains(c.Callee)).Select(c => c.Caller).ToListAsync(ct))
+        var incoming = (await db.CallRecords.AsNoTracking().InForce(Liaison.Core.Policy.Retention.RetentionDay.Today(clock)).Where(c => c.CaseId == CaseId && numbers.Contains(c.Callee)).Select(c => c.Caller).ToListAsync(ct))
             .GroupBy(n => n, StringComparer.Ordinal).Select(g => new { Number = g.Key, Count = g.LongCount() }).ToList();
         // A call between two of the record's own numbers is in both lists.
         var total = outgoing.Sum(x => x.Count) + incoming.Sum(x => x.Count) - outgoing.Where(x => numbers.Contains(x.Number)).Sum(x => x.Count);

@@ -38,7 +38,7 @@ internal sealed class ImportResultModel(CaseAccess access, LiaisonDb db, NodeCon
         Import = import;
         BySchema = (await db.Records.AsNoTracking().InForce(Liaison.Core.Policy.Retention.RetentionDay.Today(clock)).Where(r => r.ImportId == ImportId && r.CaseId == CaseId).GroupBy(r => r.Schema)
             .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct)).OrderByDescending(g => g.Count).Select(g => (g.Key, g.Count)).ToList();
-        CallRecords = await db.CallRecords.LongCountAsync(c => c.ImportId == ImportId && c.CaseId == CaseId, ct);
+        CallRecords = await db.CallRecords.InForce(Liaison.Core.Policy.Retention.RetentionDay.Today(clock)).LongCountAsync(c => c.ImportId == ImportId && c.CaseId == CaseId, ct);
         Rejects = await ReadRejectsAsync(ct);
         return Page();
     }
