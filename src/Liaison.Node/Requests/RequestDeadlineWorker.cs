@@ -19,19 +19,27 @@ public sealed class RequestDeadlineWorker(IServiceScopeFactory scopes, RequestRu
         }
         // PeriodicTimer takes at most ~49 days; a poll longer than a day would miss the 8-hour emergency deadlines anyway.
         using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Min(rules.Settings.DeadlinePoll.Ticks, TimeSpan.TicksPerDay)), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                // Also a sweep for aftercare a failed pass left undone, in case no message signals it again.
-                await aftercare.RunOnceAsync(stoppingToken);
-                await RunOnceAsync(stoppingToken);
+                try
+                {
+                    // Also a sweep for aftercare a failed pass left undone, in case no message signals it again.
+                    await aftercare.RunOnceAsync(stoppingToken);
+                    await RunOnceAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One bad pass must not stop the monitor; the next tick tries again.
+                    log.LogError(e, "the request deadline monitor failed a pass");
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One bad pass must not stop the monitor; the next tick tries again.
-                log.LogError(e, "the request deadline monitor failed a pass");
-            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown: a host disposed without being stopped cancels the timer itself, not stoppingToken;
+            // either way the monitor ends quietly instead of being reported as a crashed service.
         }
     }
 
