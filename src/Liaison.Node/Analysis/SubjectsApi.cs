@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Liaison.Analysis.EntityResolution;
 using Liaison.Core.Identifiers;
 using Liaison.Core.Model;
@@ -47,17 +48,9 @@ internal static class SubjectsApi
         group.MapPost("/{caseId}/subjects/decisions", async (string caseId, SubjectsView.NewDecision body, RequestGate gate, LiaisonDb db, TimeProvider clock, CancellationToken ct) =>
         {
             var kind = body.Kind?.Trim().ToLowerInvariant();
-            if (kind is not ("merge" or "split"))
+            if (!IsWellFormedDecision(kind, body.RecordA, body.RecordB, body.Reason, out var error))
             {
-                return Problems.BadRequest("kind: must be 'merge' or 'split'");
-            }
-            if (string.IsNullOrWhiteSpace(body.RecordA) || string.IsNullOrWhiteSpace(body.RecordB) || string.Equals(body.RecordA, body.RecordB, StringComparison.Ordinal))
-            {
-                return Problems.BadRequest("recordA, recordB: two different record ids of the case are required");
-            }
-            if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > MaxReason)
-            {
-                return Problems.BadRequest($"reason: say why (1 to {MaxReason} characters); it is kept with the decision");
+                return Problems.BadRequest(error);
             }
             if (await DecideAsync(gate, PolicyAction.Import, caseId, body.Purpose, $"resolution {kind} {Clip(body.RecordA)} {Clip(body.RecordB)}", ct) is { } refused)
             {
@@ -104,6 +97,22 @@ internal static class SubjectsApi
             return Results.Ok(SubjectsView.Of(row));
         }).WithSummary("Withdraw a manual merge or split; the subjects go back to what the rules and the other decisions give");
         return group;
+    }
+
+    /// <summary>
+    /// Whether a manual merge or split is well formed; if not, <paramref name="error"/> names the field and
+    /// the reason. The API and the web Subjects page check the same way. <paramref name="kind"/> is
+    /// already trimmed and lower-cased.
+    /// </summary>
+    internal static bool IsWellFormedDecision([NotNullWhen(true)] string? kind, [NotNullWhen(true)] string? recordA, [NotNullWhen(true)] string? recordB,
+        [NotNullWhen(true)] string? reason, [NotNullWhen(false)] out string? error)
+    {
+        error = kind is not ("merge" or "split") ? "kind: must be 'merge' or 'split'"
+            : string.IsNullOrWhiteSpace(recordA) || string.IsNullOrWhiteSpace(recordB) || string.Equals(recordA, recordB, StringComparison.Ordinal)
+                ? "recordA, recordB: two different record ids of the case are required"
+            : string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReason ? $"reason: say why (1 to {MaxReason} characters); it is kept with the decision"
+            : null;
+        return error is null;
     }
 
     /// <summary>The case's records the caller may see (call-detail rows are not subjects and are left out).</summary>

@@ -62,17 +62,9 @@ internal sealed class SubjectsModel(CaseAccess access, RequestGate gate, Liaison
             return refused;
         }
         var today = RetentionDay.Today(clock);
-        if (kind is not ("merge" or "split"))
+        if (!SubjectsApi.IsWellFormedDecision(kind, RecordA, RecordB, Reason, out var error))
         {
-            Error = "kind: must be 'merge' or 'split'";
-        }
-        else if (string.IsNullOrWhiteSpace(RecordA) || string.IsNullOrWhiteSpace(RecordB) || RecordA == RecordB)
-        {
-            Error = "recordA, recordB: two different record ids of the case are required";
-        }
-        else if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > SubjectsApi.MaxReason)
-        {
-            Error = $"reason: say why (1 to {SubjectsApi.MaxReason} characters); it is kept with the decision";
+            Error = error;
         }
         else if (!await db.Records.InForce(today).AnyAsync(r => r.Id == RecordA && r.CaseId == CaseId, ct)
                  || !await db.Records.InForce(today).AnyAsync(r => r.Id == RecordB && r.CaseId == CaseId, ct))
