@@ -1,12 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Liaison.Core.Identity;
 using Liaison.Node.Tests.Exchange;
 using Liaison.Storage.Import;
-using Liaison.Storage.Rows;
 
 namespace Liaison.Node.Tests.CaseMessaging;
 
@@ -17,7 +14,6 @@ namespace Liaison.Node.Tests.CaseMessaging;
 public sealed class ReceivedCopyReadTests : IAsyncLifetime
 {
     private const string Case = "GB-OP-2";
-    private const string Password = "received copy test password";
     private const string Purpose = "criminal-investigation";
     private ExchangeNode _gb = null!;
     private ExchangeNode _nl = null!;
@@ -31,9 +27,9 @@ public sealed class ReceivedCopyReadTests : IAsyncLifetime
         await new ImportService(_gb.Config, TimeProvider.System).ImportAsync(() => new MemoryStream(Encoding.UTF8.GetBytes(
             """{"id":"g-suspect","schema":"Person","properties":{"name":["Ivan Petrov"]}}""" + "\n")),
             "gb.jsonl", new ImportOptions { ImportedBy = "test", CaseId = Case });
-        await AddUserAsync(_gb, "sup", "supervisor", Case);
-        await AddUserAsync(_nl, "desk", "liaison-officer", null);
-        await AddUserAsync(_nl, "dpo", "dpo", null);
+        await CaseNodes.AddUserAsync(_gb, "sup", "supervisor", Case);
+        await CaseNodes.AddUserAsync(_nl, "desk", "liaison-officer", null);
+        await CaseNodes.AddUserAsync(_nl, "dpo", "dpo", null);
         await _gb.StartReplicaAsync();
         await _nl.StartReplicaAsync();
     }
@@ -47,14 +43,14 @@ public sealed class ReceivedCopyReadTests : IAsyncLifetime
     [Fact]
     public async Task The_liaison_desk_reads_a_received_copy_by_its_origin_qualified_id_and_oversight_does_not()
     {
-        var sent = await (await SignInAsync(_gb, "sup")).PostAsJsonAsync($"/api/cases/{Case}/messages",
+        var sent = await (await CaseNodes.SignInAsync(_gb, "sup")).PostAsJsonAsync($"/api/cases/{Case}/messages",
             new { peer = "nl-politie", text = "one suspect", recordIds = new[] { "g-suspect" }, purpose = Purpose });
         Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
         await _gb.DrainAsync(TimeSpan.FromSeconds(20));
         var path = $"/api/entities/{Uri.EscapeDataString("gb-nca/g-suspect")}?purpose={Purpose}";
 
-        var copy = await (await SignInAsync(_nl, "desk")).GetAsync(path);
-        var oversight = await (await SignInAsync(_nl, "dpo")).GetAsync(path);
+        var copy = await (await CaseNodes.SignInAsync(_nl, "desk")).GetAsync(path);
+        var oversight = await (await CaseNodes.SignInAsync(_nl, "dpo")).GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, copy.StatusCode);
         var body = await copy.Content.ReadFromJsonAsync<JsonElement>();
@@ -62,29 +58,5 @@ public sealed class ReceivedCopyReadTests : IAsyncLifetime
         Assert.Equal("gb-nca", body.GetProperty("originNode").GetString());
         Assert.Equal("peer:gb-nca", body.GetProperty("provenance").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, oversight.StatusCode);
-    }
-
-    private static async Task AddUserAsync(ExchangeNode node, string userName, string roles, string? caseId)
-    {
-        await using var db = node.Db();
-        db.Users.Add(new UserRow
-        {
-            UserName = userName, DisplayName = userName, PasswordHash = new PasswordHasher(1_000).Hash(Password), Roles = roles, CreatedAt = DateTimeOffset.UtcNow,
-        });
-        if (caseId is not null)
-        {
-            db.CaseMembers.Add(new CaseMemberRow { CaseId = caseId, UserName = userName });
-        }
-        await db.SaveChangesAsync();
-    }
-
-    private static async Task<HttpClient> SignInAsync(ExchangeNode node, string user)
-    {
-        var client = new HttpClient { BaseAddress = node.Endpoint };
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = user, password = Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }

@@ -113,19 +113,7 @@ public sealed class RequestNodesFixture : IAsyncLifetime
     /// Moves the shared fake clock on in half-second steps (the delivery worker and the aftercare sleep on it)
     /// until <paramref name="condition"/> holds; the exchange carries messages asynchronously.
     /// </summary>
-    public async Task UntilAsync(Func<Task<bool>> condition, string what)
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-            Clock.Advance(TimeSpan.FromMilliseconds(500));
-            await Task.Delay(25);
-        }
-        Assert.Fail("timed out waiting until " + what);
-    }
+    public Task UntilAsync(Func<Task<bool>> condition, string what) => FakeClockWait.UntilAsync(Clock, condition, what);
 
     public Task UntilStateAsync(string id, RequestState state) =>
         UntilAsync(async () => (await ViewAsync(Gb, "ivy", id)).Request.State == state, $"request {id} is {state} at the requester");

@@ -146,17 +146,5 @@ public sealed class ThreeNodeRequestTests : IAsyncLifetime
         await UntilAsync(async () => (await ViewAsync(id)).Request.State == state, $"request {id} is {state} at the requester");
     }
 
-    private async Task UntilAsync(Func<Task<bool>> condition, string what)
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-            _clock.Advance(TimeSpan.FromMilliseconds(500));
-            await Task.Delay(25);
-        }
-        Assert.Fail("timed out waiting until " + what);
-    }
+    private Task UntilAsync(Func<Task<bool>> condition, string what) => FakeClockWait.UntilAsync(_clock, condition, what);
 }
